@@ -1,0 +1,73 @@
+package io.redline;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.redline.core.Detector;
+import io.redline.match.Classifier;
+import io.redline.match.Comparer;
+import io.redline.minhash.Fingerprinter;
+import io.redline.minhash.LshBands;
+import io.redline.minhash.LshParameters;
+import io.redline.minhash.MinHasher;
+import io.redline.store.ArticleStore;
+import io.redline.text.Shingler;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** The {@code detection} block of config.yml: fingerprint, LSH and classification settings. */
+public class DetectionFactory {
+    @Min(1) @Max(16)
+    @JsonProperty
+    private int shingleSize = Shingler.DEFAULT_SIZE;
+
+    @Min(8) @Max(4096)
+    @JsonProperty
+    private int signatureLength = MinHasher.DEFAULT_LENGTH;
+
+    @JsonProperty
+    private long seed = MinHasher.DEFAULT_SEED;
+
+    /** Jaccard at which a pair must become an LSH candidate with probability 0.99; sets bands × rows. */
+    @DecimalMin("0.01") @DecimalMax("1.0")
+    @JsonProperty
+    private double lshThreshold = 0.3;
+
+    @DecimalMin("0.01") @DecimalMax("1.0")
+    @JsonProperty
+    private double duplicateJaccard = Classifier.DEFAULT_DUPLICATE_JACCARD;
+
+    @DecimalMin("0.01") @DecimalMax("1.0")
+    @JsonProperty
+    private double revisionJaccard = Classifier.DEFAULT_REVISION_JACCARD;
+
+    @DecimalMin("0.0") @DecimalMax("1.0")
+    @JsonProperty
+    private double evidenceJaccard = Classifier.DEFAULT_EVIDENCE_JACCARD;
+
+    @DecimalMin("0.01") @DecimalMax("1.0")
+    @JsonProperty
+    private double revisionCoverage = Classifier.DEFAULT_REVISION_COVERAGE;
+
+    @DecimalMin("0.01") @DecimalMax("1.0")
+    @JsonProperty
+    private double paragraphThreshold = Comparer.DEFAULT_PARAGRAPH_THRESHOLD;
+
+    /** Buckets holding more articles than this (shared boilerplate) are skipped at look-up and counted. */
+    @Min(1)
+    @JsonProperty
+    private int bucketCap = 1000;
+
+    @Min(1) @Max(1000)
+    @JsonProperty
+    private int maxMatches = 10;
+
+    public Detector buildDetector(ArticleStore store, MetricRegistry metrics) {
+        LshParameters lsh = LshParameters.forThreshold(lshThreshold, signatureLength, LshParameters.DEFAULT_TARGET_PROBABILITY);
+        return new Detector(new Fingerprinter(shingleSize, signatureLength, seed), new LshBands(lsh),
+                new Comparer(paragraphThreshold),
+                new Classifier(duplicateJaccard, revisionJaccard, evidenceJaccard, revisionCoverage),
+                store, lshThreshold, bucketCap, maxMatches, metrics.timer("redline.lsh-lookup"));
+    }
+}

@@ -1,0 +1,62 @@
+package io.redline;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import io.redline.cli.LoadCommand;
+import io.redline.core.BulkIngest;
+import io.redline.core.Services;
+import io.redline.resources.ArticleResource;
+import io.redline.resources.BulkResource;
+import io.redline.resources.CheckResource;
+import io.redline.resources.ErrorMappers;
+import io.redline.resources.StatsResource;
+import io.redline.resources.StoryResource;
+import org.jdbi.v3.core.Jdbi;
+
+/** Wires Redline together: database, core services, resources, commands. */
+public class RedlineApplication extends Application<RedlineConfiguration> {
+    public static void main(String[] args) throws Exception {
+        new RedlineApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "redline";
+    }
+
+    @Override
+    public void initialize(Bootstrap<RedlineConfiguration> bootstrap) {
+        bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(RedlineConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+        });
+        bootstrap.addCommand(new LoadCommand());
+    }
+
+    @Override
+    public void run(RedlineConfiguration config, Environment environment) {
+        ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database");
+        Services services = RedlineStartup.open(config, dataSource, jdbi, environment.metrics());
+
+        environment.jersey().register(new ArticleResource(services.ingestor(), services.archive()));
+        environment.jersey().register(new BulkResource(
+                new BulkIngest(services.ingestor(), environment.getObjectMapper(), config.buildInputLimits().maxInputBytes()),
+                environment.getObjectMapper()));
+        environment.jersey().register(new CheckResource(services.archive()));
+        environment.jersey().register(new StoryResource(services.archive()));
+        environment.jersey().register(new StatsResource(services.archive()));
+        for (Object mapper : ErrorMappers.all()) {
+            environment.jersey().register(mapper);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.redline;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.redline.core.InputLimits;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** config.yml: Dropwizard's server and database blocks, plus detection settings and input limits. */
+public class RedlineConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DetectionFactory detection = new DetectionFactory();
+
+    /** Largest accepted title + body, in bytes of UTF-8; larger input is answered with 413. */
+    @Min(1)
+    @JsonProperty
+    private long maxInputBytes = InputLimits.DEFAULT_MAX_INPUT_BYTES;
+
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    public DetectionFactory getDetection() {
+        return detection;
+    }
+
+    public InputLimits buildInputLimits() {
+        return new InputLimits(maxInputBytes);
+    }
+}

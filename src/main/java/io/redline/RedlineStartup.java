@@ -1,0 +1,33 @@
+package io.redline;
+
+import com.codahale.metrics.MetricRegistry;
+import io.redline.core.Services;
+import io.redline.store.ArticleStore;
+import io.redline.store.Migrations;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/** What the server and the commands do before they use the store: migrate, build the services, re-index. */
+public final class RedlineStartup {
+    private static final Logger LOG = LoggerFactory.getLogger(RedlineStartup.class);
+
+    private RedlineStartup() {
+    }
+
+    public static Services open(RedlineConfiguration config, DataSource dataSource, Jdbi jdbi, MetricRegistry metrics) {
+        Migrations.migrate(dataSource);
+        ArticleStore store = new ArticleStore(jdbi);
+        Services services = Services.create(config.getDetection().buildDetector(store, metrics), store,
+                config.buildInputLimits(), Clock.systemUTC());
+        long reindexed = services.reindexer().reindexStale();
+        if (reindexed > 0) {
+            LOG.info("re-indexed {} stored versions for fingerprint settings {}", reindexed,
+                    services.detector().indexVersion());
+        }
+        return services;
+    }
+}

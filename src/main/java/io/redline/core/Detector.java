@@ -1,0 +1,172 @@
+package io.redline.core;
+
+import com.codahale.metrics.Timer;
+import io.redline.match.Classification;
+import io.redline.match.Classifier;
+import io.redline.match.Comparer;
+import io.redline.match.Comparison;
+import io.redline.minhash.Fingerprint;
+import io.redline.minhash.Fingerprinter;
+import io.redline.minhash.LshBands;
+import io.redline.minhash.Signature;
+import io.redline.store.ArticleStore;
+import io.redline.store.VersionRow;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds what a text resembles: LSH candidates from the database's band index, each verified by exact
+ * comparison of shingle sets and paragraphs, then classified. Read-only and thread-safe.
+ */
+public final class Detector {
+    /** Matches weaker than this and sharing no paragraph are not worth showing. */
+    static final double MIN_REPORTED_JACCARD = 0.02;
+
+    private final Fingerprinter fingerprinter;
+    private final LshBands bands;
+    private final Comparer comparer;
+    private final Classifier classifier;
+    private final ArticleStore store;
+    private final int bucketCap;
+    private final int maxMatches;
+    private final Timer lookupTimer;
+    private final double lshThreshold;
+
+    public Detector(Fingerprinter fingerprinter, LshBands bands, Comparer comparer, Classifier classifier,
+                    ArticleStore store, double lshThreshold, int bucketCap, int maxMatches, Timer lookupTimer) {
+        this.fingerprinter = fingerprinter;
+        this.bands = bands;
+        this.comparer = comparer;
+        this.classifier = classifier;
+        this.store = store;
+        this.bucketCap = bucketCap;
+        this.maxMatches = maxMatches;
+        this.lookupTimer = lookupTimer;
+        this.lshThreshold = lshThreshold;
+    }
+
+    public Fingerprint fingerprint(String body) {
+        return fingerprinter.fingerprint(body);
+    }
+
+    public long[] bucketKeys(Fingerprint fingerprint) {
+        return bands.bucketKeys(fingerprint.signature());
+    }
+
+    /**
+     * The version tag stored with every fingerprint: the signature settings plus the banding, since either
+     * change makes stored rows unusable until re-indexed.
+     */
+    public String indexVersion() {
+        return fingerprinter.version().id() + "-b" + bands.parameters().bands() + "x" + bands.parameters().rows();
+    }
+
+    public LshBands bands() {
+        return bands;
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    public Fingerprinter fingerprinter() {
+        return fingerprinter;
+    }
+
+    /** The similarity at which the banding was chosen to find pairs with probability 0.99. */
+    public double lshThreshold() {
+        return lshThreshold;
+    }
+
+    public int bucketCap() {
+        return bucketCap;
+    }
+
+    /** Stored articles resembling {@code fingerprint}, best first; {@code excludeId} (may be null) is skipped. */
+    public Lookup lookup(Fingerprint fingerprint, String excludeId) {
+        long[] keys = bucketKeys(fingerprint);
+        ArticleStore.Candidates candidates;
+        try (Timer.Context ignored = lookupTimer.time()) {
+            candidates = store.candidates(keys, bucketCap);
+        }
+        Map<String, Integer> hits = candidates.bandHits();
+        Set<String> ids = new HashSet<>(hits.keySet());
+        ids.remove(excludeId);
+        List<Match> matches = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            String version = indexVersion();
+            for (VersionRow row : store.read(dao -> dao.latestVersions(ids))) {
+                if (!row.signatureVersion().equals(version)) {
+                    continue;
+                }
+                Match m = compare(fingerprint, row, hits.getOrDefault(row.articleId(), 0));
+                if (m.verified() || m.comparison().jaccard() >= MIN_REPORTED_JACCARD || !m.comparison().shared().isEmpty()) {
+                    matches.add(m);
+                }
+            }
+        }
+        matches.sort(BEST_FIRST);
+        List<Match> best = List.copyOf(matches.subList(0, Math.min(maxMatches, matches.size())));
+        Classification verdict = best.isEmpty() ? Classification.NEW : best.get(0).classification();
+        return new Lookup(verdict, best, ids.size(), candidates.oversizedBuckets());
+    }
+
+    /** Exact comparison of a text with one stored version, using the stored shingle set and signature. */
+    public Match compare(Fingerprint fingerprint, VersionRow stored, int bandsCollided) {
+        Fingerprint other = storedFingerprint(stored);
+        Comparison c = comparer.compare(fingerprint, other);
+        double estimate = fingerprint.signature().estimateJaccard(other.signature());
+        return new Match(stored, c, classifier.classify(c), bandsCollided, estimate);
+    }
+
+    /** Number of bands in which two fingerprints agree. */
+    public int bandsCollided(Fingerprint a, Fingerprint b) {
+        long[] ka = bucketKeys(a);
+        long[] kb = bucketKeys(b);
+        int n = 0;
+        for (int i = 0; i < Math.min(ka.length, kb.length); i++) {
+            if (ka[i] == kb[i]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A stored version's fingerprint: stored shingles and signature, paragraphs re-read from the stored text. */
+    public Fingerprint storedFingerprint(VersionRow stored) {
+        Fingerprint paragraphs = fingerprinter.fingerprint(stored.body());
+        long[] shingles = new long[stored.shingles().length / Long.BYTES];
+        ByteBuffer.wrap(stored.shingles()).asLongBuffer().get(shingles);
+        Signature signature = Signature.fromBytes(stored.signature(), fingerprinter.version());
+        return new Fingerprint(paragraphs.paragraphs(), shingles, signature);
+    }
+
+    static byte[] toBytes(long[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Long.BYTES);
+        buffer.asLongBuffer().put(values);
+        return buffer.array();
+    }
+
+    private static final Comparator<Match> BEST_FIRST = Comparator
+            .comparing(Match::classification)
+            .thenComparing(m -> -m.comparison().jaccard())
+            .thenComparing(m -> -m.comparison().paragraphCoverage())
+            .thenComparing(m -> m.article().articleId());
+
+    static String sha256(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+}

@@ -1,0 +1,87 @@
+package io.redline.core;
+
+import io.redline.api.ArticleRequest;
+import io.redline.api.IngestResponse;
+import io.redline.cluster.StoryAssigner;
+import io.redline.cluster.StoryDecision;
+import io.redline.match.Classification;
+import io.redline.minhash.Fingerprint;
+import io.redline.store.ArticleStore;
+import io.redline.store.VersionRow;
+import io.redline.text.TextNormalizer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Stores articles: fingerprint, look up, decide the story, write — the write in one transaction.
+ *
+ * <p>Fingerprinting runs in parallel on the calling threads; the look-up and the write run one article at
+ * a time inside this process, so the story an article lands in depends only on the order of arrival, never
+ * on how threads interleave. Thread-safe.
+ */
+public final class Ingestor {
+    private final Detector detector;
+    private final ArticleStore store;
+    private final InputLimits limits;
+    private final Clock clock;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+
+    public Ingestor(Detector detector, ArticleStore store, InputLimits limits, Clock clock) {
+        this.detector = detector;
+        this.store = store;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public IngestResponse ingest(ArticleRequest request) {
+        limits.checkArticle(request);
+        String title = request.title() == null ? "" : request.title();
+        Fingerprint fingerprint = detector.fingerprint(request.body());
+        String contentHash = contentHash(title, request.body());
+        writeLock.lock();
+        try {
+            Optional<VersionRow> previous = store.read(dao -> dao.latestVersion(request.id()));
+            Lookup lookup = detector.lookup(fingerprint, request.id());
+            List<Long> matchedStories = lookup.matches().stream()
+                    .filter(Match::verified).map(m -> m.article().storyId()).toList();
+            if (previous.isPresent() && previous.get().contentHash().equals(contentHash)) {
+                VersionRow p = previous.get();
+                return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
+                        Classification.DUPLICATE.name(), Views.matches(lookup.matches()), List.of());
+            }
+            OptionalLong ownStory = previous.map(p -> OptionalLong.of(p.storyId())).orElse(OptionalLong.empty());
+            StoryDecision decision = StoryAssigner.decide(ownStory, matchedStories);
+            int version = previous.map(p -> p.version() + 1).orElse(1);
+            long now = clock.millis();
+            VersionRow row = new VersionRow(request.id(), version, 0, title, request.body(),
+                    request.publishedAt() == null ? null : request.publishedAt().toEpochMilli(),
+                    request.url(), request.source(), now, contentHash, detector.indexVersion(),
+                    fingerprint.signature().toBytes(), Detector.toBytes(fingerprint.shingles()));
+            long storyId = store.saveVersion(row, detector.bucketKeys(fingerprint), decision, now);
+            Classification verdict = previous.isPresent() && lookup.classification() == Classification.NEW
+                    ? Classification.REVISION : lookup.classification();
+            return new IngestResponse(request.id(), version, storyId, previous.isPresent() ? "UPDATED" : "CREATED",
+                    verdict.name(), Views.matches(lookup.matches()), decision.merged());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    public boolean delete(String articleId) {
+        writeLock.lock();
+        try {
+            return store.delete(articleId);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Same for texts that differ only in case, whitespace, quote and dash style or Unicode form. */
+    static String contentHash(String title, String body) {
+        return Detector.sha256(TextNormalizer.normalize(title) + "\u0000" + TextNormalizer.normalize(body));
+    }
+}

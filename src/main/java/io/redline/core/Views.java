@@ -1,0 +1,51 @@
+package io.redline.core;
+
+import io.redline.api.ArticleView;
+import io.redline.api.MatchView;
+import io.redline.api.SharedParagraphView;
+import io.redline.api.StoryVersionView;
+import io.redline.match.Comparison;
+import io.redline.match.SharedParagraph;
+import io.redline.store.VersionRow;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Turns stored rows and comparisons into the API's JSON records. */
+final class Views {
+    private Views() {
+    }
+
+    static MatchView match(Match m) {
+        Comparison c = m.comparison();
+        return new MatchView(m.article().articleId(), m.article().storyId(), m.article().title(),
+                m.classification().name(), round(c.jaccard()), round(c.containmentAInB()), round(c.containmentBInA()),
+                round(c.paragraphCoverage()), shared(c.shared()));
+    }
+
+    static List<MatchView> matches(List<Match> matches) {
+        return matches.stream().map(Views::match).toList();
+    }
+
+    static List<SharedParagraphView> shared(List<SharedParagraph> shared) {
+        return shared.stream().map(s -> new SharedParagraphView(s.index(), s.matchIndex(), s.similarity(), s.exact())).toList();
+    }
+
+    static ArticleView article(VersionRow v) {
+        return new ArticleView(v.articleId(), v.version(), v.storyId(), v.title(), v.body(), instant(v.publishedAt()),
+                v.url(), v.source(), Instant.ofEpochMilli(v.ingestedAt()));
+    }
+
+    static StoryVersionView storyVersion(VersionRow v) {
+        return new StoryVersionView(v.articleId(), v.version(), v.title(), instant(v.publishedAt()),
+                Instant.ofEpochMilli(v.ingestedAt()), v.url(), v.source());
+    }
+
+    static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+}

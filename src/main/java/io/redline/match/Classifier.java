@@ -1,0 +1,49 @@
+package io.redline.match;
+
+/**
+ * Decides how a compared pair relates.
+ *
+ * <ul>
+ *   <li>{@code DUPLICATE}: Jaccard ≥ {@code duplicateJaccard} (default 0.9).</li>
+ *   <li>{@code REVISION}: Jaccard ≥ {@code revisionJaccard} (default 0.5) on its own; or Jaccard ≥
+ *   {@code evidenceJaccard} (default 0.1) together with paragraph coverage ≥ {@code revisionCoverage}
+ *   (default 0.6) — most of one text's paragraphs reappear, exactly or reworded, in the other.</li>
+ *   <li>{@code NEW}: anything else.</li>
+ * </ul>
+ * A Jaccard cut alone cannot tell a heavy rewrite (Jaccard 0.15–0.45) from a different story that reuses a
+ * template (up to 0.3): the rewrite keeps most paragraphs in some form, the template reuses under half.
+ */
+public record Classifier(double duplicateJaccard, double revisionJaccard, double evidenceJaccard,
+                         double revisionCoverage) {
+    public static final double DEFAULT_DUPLICATE_JACCARD = 0.9;
+    public static final double DEFAULT_REVISION_JACCARD = 0.5;
+    public static final double DEFAULT_EVIDENCE_JACCARD = 0.1;
+    public static final double DEFAULT_REVISION_COVERAGE = 0.6;
+
+    public Classifier {
+        if (!(0 < evidenceJaccard && evidenceJaccard <= revisionJaccard && revisionJaccard <= duplicateJaccard
+                && duplicateJaccard <= 1)) {
+            throw new IllegalArgumentException("thresholds must satisfy 0 < evidence <= revision <= duplicate <= 1, got "
+                    + evidenceJaccard + ", " + revisionJaccard + ", " + duplicateJaccard);
+        }
+        if (!(revisionCoverage > 0 && revisionCoverage <= 1)) {
+            throw new IllegalArgumentException("revision coverage must be in (0, 1], got " + revisionCoverage);
+        }
+    }
+
+    public static Classifier defaults() {
+        return new Classifier(DEFAULT_DUPLICATE_JACCARD, DEFAULT_REVISION_JACCARD, DEFAULT_EVIDENCE_JACCARD,
+                DEFAULT_REVISION_COVERAGE);
+    }
+
+    public Classification classify(Comparison c) {
+        if (c.jaccard() >= duplicateJaccard) {
+            return Classification.DUPLICATE;
+        }
+        if (c.jaccard() >= revisionJaccard
+                || (c.jaccard() >= evidenceJaccard && c.paragraphCoverage() >= revisionCoverage)) {
+            return Classification.REVISION;
+        }
+        return Classification.NEW;
+    }
+}

@@ -1,0 +1,20 @@
+package io.redline.minhash;
+
+import io.redline.text.Paragraph;
+
+import java.util.List;
+
+/**
+ * What Redline knows about one text: its paragraphs with their term sets, the sorted distinct shingle
+ * hashes of its story content (boilerplate left out) and their MinHash signature.
+ * Arrays are shared, not copied, for speed: treat them as read-only.
+ */
+public record Fingerprint(List<ParagraphTerms> paragraphs, long[] shingles, Signature signature) {
+
+    /**
+     * One paragraph's word-bigram hashes (sorted, distinct; the single word's hash for a one-word paragraph)
+     * and its word count, for paragraph-level evidence.
+     */
+    public record ParagraphTerms(Paragraph paragraph, boolean boilerplate, long[] terms, int words) {
+    }
+}

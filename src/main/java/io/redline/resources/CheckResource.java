@@ -1,0 +1,33 @@
+package io.redline.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import io.redline.api.CheckRequest;
+import io.redline.api.CheckResponse;
+import io.redline.core.Archive;
+import io.redline.core.InvalidInputException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Is this text a duplicate or a revision of something stored? Stores nothing. */
+@Path("/check")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CheckResource {
+    private final Archive archive;
+
+    public CheckResource(Archive archive) {
+        this.archive = archive;
+    }
+
+    @POST
+    @Timed(name = "redline.check", absolute = true)
+    public CheckResponse check(CheckRequest request) {
+        if (request == null) {
+            throw new InvalidInputException(422, null, "request body must be a JSON object with a body");
+        }
+        return archive.check(request.title(), request.body());
+    }
+}

@@ -1,0 +1,24 @@
+package io.redline.resources;
+
+import io.redline.api.StatsView;
+import io.redline.core.Archive;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The settings in force (LSH bands × rows and S-curve, thresholds) and the size of the store. */
+@Path("/stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+    private final Archive archive;
+
+    public StatsResource(Archive archive) {
+        this.archive = archive;
+    }
+
+    @GET
+    public StatsView stats() {
+        return archive.stats();
+    }
+}

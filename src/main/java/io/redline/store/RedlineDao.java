@@ -1,0 +1,152 @@
+package io.redline.store;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SQL for articles, versions, stories and the LSH band index. Portable between H2 and PostgreSQL.
+ * Multi-step writes are composed by {@link ArticleStore} inside one transaction.
+ */
+@RegisterConstructorMapper(ArticleRow.class)
+@RegisterConstructorMapper(VersionRow.class)
+@RegisterConstructorMapper(StoryRow.class)
+@RegisterConstructorMapper(StoryMergeRow.class)
+@RegisterConstructorMapper(StoryArticleRow.class)
+@RegisterConstructorMapper(BucketHit.class)
+@RegisterConstructorMapper(BucketSize.class)
+public interface RedlineDao {
+    String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
+            + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles";
+    String LATEST = " FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version ";
+
+    // --- articles and versions
+
+    @SqlQuery("SELECT id, story_id, latest_version, created_at FROM articles WHERE id = :id")
+    Optional<ArticleRow> article(@Bind("id") String id);
+
+    @SqlQuery("SELECT " + VERSION_COLUMNS + LATEST + "WHERE a.id = :id")
+    Optional<VersionRow> latestVersion(@Bind("id") String id);
+
+    @SqlQuery("SELECT " + VERSION_COLUMNS + LATEST + "WHERE a.id IN (<ids>)")
+    List<VersionRow> latestVersions(@BindList("ids") Collection<String> ids);
+
+    @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
+            + "WHERE a.id = :id AND v.version = :version")
+    Optional<VersionRow> version(@Bind("id") String id, @Bind("version") int version);
+
+    @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
+            + "WHERE a.id = :id ORDER BY v.version")
+    List<VersionRow> versions(@Bind("id") String id);
+
+    @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
+            + "WHERE a.story_id = :storyId ORDER BY COALESCE(v.published_at, v.ingested_at), v.ingested_at, "
+            + "v.article_id, v.version")
+    List<VersionRow> storyVersions(@Bind("storyId") long storyId);
+
+    @SqlUpdate("INSERT INTO articles (id, story_id, latest_version, created_at) VALUES (:id, :storyId, :latestVersion, :createdAt)")
+    void insertArticle(@BindMethods ArticleRow row);
+
+    @SqlUpdate("UPDATE articles SET latest_version = :version, story_id = :storyId WHERE id = :id")
+    void updateArticle(@Bind("id") String id, @Bind("version") int version, @Bind("storyId") long storyId);
+
+    @SqlUpdate("INSERT INTO article_versions (article_id, version, title, body, published_at, url, source, ingested_at, "
+            + "content_hash, signature_version, signature, shingles) VALUES (:articleId, :version, :title, :body, "
+            + ":publishedAt, :url, :source, :ingestedAt, :contentHash, :signatureVersion, :signature, :shingles)")
+    void insertVersion(@BindMethods VersionRow row);
+
+    @SqlUpdate("DELETE FROM article_versions WHERE article_id = :id")
+    void deleteVersions(@Bind("id") String id);
+
+    @SqlUpdate("DELETE FROM articles WHERE id = :id")
+    int deleteArticle(@Bind("id") String id);
+
+    @SqlQuery("SELECT COUNT(*) FROM articles")
+    long countArticles();
+
+    @SqlQuery("SELECT COUNT(*) FROM article_versions")
+    long countVersions();
+
+    // --- re-indexing
+
+    @SqlQuery("SELECT COUNT(*) FROM article_versions WHERE signature_version <> :current")
+    long countStale(@Bind("current") String currentVersion);
+
+    @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
+            + "WHERE v.signature_version <> :current ORDER BY v.article_id, v.version LIMIT :limit")
+    List<VersionRow> staleVersions(@Bind("current") String currentVersion, @Bind("limit") int limit);
+
+    @SqlUpdate("UPDATE article_versions SET signature_version = :signatureVersion, signature = :signature, "
+            + "shingles = :shingles WHERE article_id = :articleId AND version = :version")
+    void updateFingerprint(@BindMethods VersionRow row);
+
+    // --- LSH band index
+
+    @SqlQuery("SELECT bucket, COUNT(*) AS size FROM lsh_buckets WHERE bucket IN (<buckets>) GROUP BY bucket")
+    List<BucketSize> bucketSizes(@BindList("buckets") Collection<Long> buckets);
+
+    @SqlQuery("SELECT bucket, article_id FROM lsh_buckets WHERE bucket IN (<buckets>)")
+    List<BucketHit> bucketHits(@BindList("buckets") Collection<Long> buckets);
+
+    @SqlQuery("SELECT bucket FROM lsh_buckets WHERE article_id = :id")
+    List<Long> bucketsOf(@Bind("id") String articleId);
+
+    @SqlBatch("INSERT INTO lsh_buckets (bucket, article_id) VALUES (:bucket, :articleId)")
+    void insertBuckets(@Bind("bucket") List<Long> buckets, @Bind("articleId") String articleId);
+
+    @SqlUpdate("DELETE FROM lsh_buckets WHERE article_id = :id")
+    void deleteBuckets(@Bind("id") String articleId);
+
+    // --- stories
+
+    @SqlUpdate("UPDATE counters SET next_value = next_value + 1 WHERE name = 'story'")
+    void bumpStoryCounter();
+
+    @SqlQuery("SELECT next_value - 1 FROM counters WHERE name = 'story'")
+    long lastStoryId();
+
+    @SqlUpdate("INSERT INTO stories (id, created_at, updated_at) VALUES (:id, :at, :at)")
+    void insertStory(@Bind("id") long id, @Bind("at") long at);
+
+    @SqlUpdate("UPDATE stories SET updated_at = :at WHERE id = :id")
+    void touchStory(@Bind("id") long id, @Bind("at") long at);
+
+    @SqlQuery("SELECT id, created_at, updated_at FROM stories WHERE id = :id")
+    Optional<StoryRow> story(@Bind("id") long id);
+
+    @SqlQuery("SELECT id, created_at, updated_at FROM stories ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<StoryRow> stories(@Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("SELECT COUNT(*) FROM stories")
+    long countStories();
+
+    @SqlQuery("SELECT a.story_id, a.id AS article_id, a.latest_version, v.title, v.ingested_at" + LATEST
+            + "WHERE a.story_id IN (<ids>)")
+    List<StoryArticleRow> storyArticles(@BindList("ids") Collection<Long> storyIds);
+
+    @SqlQuery("SELECT COUNT(*) FROM articles WHERE story_id = :id")
+    int storyArticleCount(@Bind("id") long storyId);
+
+    @SqlUpdate("UPDATE articles SET story_id = :into WHERE story_id = :from")
+    void moveArticles(@Bind("from") long fromStory, @Bind("into") long intoStory);
+
+    @SqlUpdate("DELETE FROM stories WHERE id = :id")
+    void deleteStory(@Bind("id") long id);
+
+    @SqlUpdate("INSERT INTO story_merges (merged_id, into_id, article_id, merged_at) VALUES (:mergedId, :intoId, :articleId, :mergedAt)")
+    void insertMerge(@BindMethods StoryMergeRow row);
+
+    @SqlQuery("SELECT merged_id, into_id, article_id, merged_at FROM story_merges WHERE into_id = :id ORDER BY merged_at, merged_id")
+    List<StoryMergeRow> mergesInto(@Bind("id") long storyId);
+
+    @SqlUpdate("UPDATE story_merges SET into_id = :into WHERE into_id = :from")
+    void repointMerges(@Bind("from") long fromStory, @Bind("into") long intoStory);
+}

@@ -1,0 +1,50 @@
+package io.redline.text;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises wire-copy boilerplate: bylines ({@code "By Raya Jalabi"}), photo captions (a line with
+ * {@code "REUTERS/"} or {@code "FILE PHOTO"}), credit lines ({@code "(Reporting by ...; Editing by ...)"}),
+ * copyright and trust-principle footers, and the dateline that opens a story
+ * ({@code "SHARYA CAMP, Iraq (Reuters) - "}).
+ *
+ * <p>Boilerplate stays in the stored text but is left out of the fingerprint, so that two different
+ * stories by the same reporter with the same caption do not look alike. Stateless and thread-safe.
+ */
+public final class Boilerplate {
+    private static final int MAX_BYLINE_WORDS = 12;
+    private static final Pattern CREDIT = Pattern.compile(
+            "^\\(.*\\b(reporting|editing|writing|compiled|additional reporting|edited)\\b.*\\)\\.?$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern DATELINE = Pattern.compile(
+            "^[\\p{Lu}\\p{M}][\\p{Lu}\\p{M} .,'’/\\-]*(?:,\\s*[\\p{L}\\p{M} .]+)?\\s*"
+                    + "\\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa)\\)\\s*[-–—]+\\s*");
+
+    private Boilerplate() {
+    }
+
+    /** Whether the whole paragraph is boilerplate (byline, caption, credit or footer). */
+    public static boolean isBoilerplate(String paragraph) {
+        String p = paragraph.strip();
+        String lower = p.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("by ") && p.split("\\s+").length <= MAX_BYLINE_WORDS && !p.endsWith(".")) {
+            return true;
+        }
+        if (p.contains("REUTERS/") || lower.contains("file photo") || lower.contains("afp photo")
+                || lower.startsWith("photo:") || lower.contains("(photo by")) {
+            return true;
+        }
+        if (lower.startsWith("©") || lower.startsWith("copyright ") || lower.startsWith("our standards:")) {
+            return true;
+        }
+        return CREDIT.matcher(p).matches();
+    }
+
+    /** Where the story text starts after an opening dateline; 0 when there is none. */
+    public static int contentStart(String paragraph) {
+        Matcher m = DATELINE.matcher(paragraph);
+        return m.lookingAt() ? m.end() : 0;
+    }
+}

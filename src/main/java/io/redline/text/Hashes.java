@@ -1,0 +1,84 @@
+package io.redline.text;
+
+import java.util.Arrays;
+
+/**
+ * The fixed 64-bit hash functions of the pipeline. They must never change silently: stored shingle sets and
+ * signatures depend on them (see {@code FingerprintVersion}); golden tests pin their outputs.
+ */
+public final class Hashes {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private Hashes() {
+    }
+
+    /** The 64-bit finaliser of MurmurHash3: a bijection that spreads every input bit over the output. */
+    public static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    static long fnvStart() {
+        return FNV_OFFSET;
+    }
+
+    static long fnvStep(long h, int codePoint) {
+        h ^= codePoint;
+        h *= FNV_PRIME;
+        if (codePoint > 0xFF) {
+            h ^= codePoint >>> 8;
+            h *= FNV_PRIME;
+        }
+        return h;
+    }
+
+    /** Order-sensitive combination of {@code count} token hashes starting at {@code from}. */
+    public static long combine(long[] tokens, int from, int count) {
+        long h = GOLDEN * count;
+        for (int i = from; i < from + count; i++) {
+            h = Long.rotateLeft(h, 27) ^ tokens[i];
+            h *= GOLDEN;
+        }
+        return mix(h);
+    }
+
+    /** Sorts the array in place and returns its distinct values (a new array unless all were distinct). */
+    public static long[] sortedDistinct(long[] values) {
+        if (values.length == 0) {
+            return values;
+        }
+        Arrays.sort(values);
+        int n = 1;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] != values[n - 1]) {
+                values[n++] = values[i];
+            }
+        }
+        return n == values.length ? values : Arrays.copyOf(values, n);
+    }
+
+    /** Size of the intersection of two sorted distinct arrays. */
+    public static int intersectionSize(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                n++;
+                i++;
+                j++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,65 @@
+package io.redline.text;
+
+import java.text.Normalizer;
+
+/**
+ * Canonical form of a text for comparison: Unicode NFKC, case folded, curly quotes and dash variants made
+ * plain, runs of whitespace collapsed to one space, trimmed.
+ *
+ * <p>Example: {@code "  The “Caliphate” — Falls\n"} → {@code "the \"caliphate\" - falls"}.
+ * Stateless and thread-safe. {@link #VERSION} changes whenever the output for some input would change, so
+ * stored fingerprints made by an older version are re-indexed rather than compared.
+ */
+public final class TextNormalizer {
+    public static final int VERSION = 1;
+
+    private TextNormalizer() {
+    }
+
+    public static String normalize(String text) {
+        String nfkc = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(nfkc.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < nfkc.length(); ) {
+            int cp = nfkc.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.appendCodePoint(fold(cp));
+        }
+        return out.toString();
+    }
+
+    /** Case-folds one code point and maps quote and dash variants to their ASCII form. */
+    static int fold(int cp) {
+        switch (cp) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '\u0060':
+                return '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
+                return '"';
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63':
+                return '-';
+            default:
+                return cp < 128 ? asciiLower(cp) : Character.toLowerCase(Character.toUpperCase(cp));
+        }
+    }
+
+    private static int asciiLower(int c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    static boolean isAscii(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
