@@ -42,7 +42,7 @@ public final class Fingerprinter {
         LongList boilerplateShingles = new LongList(64);
         LongList pairs = new LongList(128);
         for (Paragraph p : paragraphs) {
-            boolean boilerplate = Boilerplate.isBoilerplate(p.text());
+            boolean boilerplate = Boilerplate.isBoilerplate(p.text(), p.index());
             tokens.clear();
             String text = p.text();
             Tokenizer.hashTokens(text.substring(Boilerplate.contentStart(text)), tokens);

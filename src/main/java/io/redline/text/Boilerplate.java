@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises wire-copy boilerplate: bylines ({@code "By Raya Jalabi"}), photo captions (a line with
- * {@code "REUTERS/"} or {@code "FILE PHOTO"}), credit lines ({@code "(Reporting by ...; Editing by ...)"}),
+ * {@code "REUTERS/"} or {@code "FILE PHOTO"}, or one that ends with the picture's date), credit lines ({@code "(Reporting by ...; Editing by ...)"}),
  * copyright and trust-principle footers, and the dateline that opens a story
  * ({@code "SHARYA CAMP, Iraq (Reuters) - "}).
  *
@@ -15,9 +15,18 @@ import java.util.regex.Pattern;
  */
 public final class Boilerplate {
     private static final int MAX_BYLINE_WORDS = 12;
+    private static final int CAPTION_POSITIONS = 2;
     private static final Pattern CREDIT = Pattern.compile(
             "^\\(.*\\b(reporting|editing|writing|compiled|additional reporting|edited)\\b.*\\)\\.?$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * Reuters captions above a story end with the picture's date: "... in Al-Qaim, Iraq November 3, 2017."
+     * Only the first {@link #CAPTION_POSITIONS} paragraphs are taken for such captions: a story sentence can
+     * end with a date too.
+     */
+    private static final Pattern DATED_CAPTION = Pattern.compile(
+            ".*\\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                    + " \\d{1,2}, \\d{4}\\.?$", Pattern.DOTALL);
     private static final Pattern DATELINE = Pattern.compile(
             "^[\\p{Lu}\\p{M}][\\p{Lu}\\p{M} .,'’/\\-]*(?:,\\s*[\\p{L}\\p{M} .]+)?\\s*"
                     + "\\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa)\\)\\s*[-–—]+\\s*");
@@ -25,8 +34,8 @@ public final class Boilerplate {
     private Boilerplate() {
     }
 
-    /** Whether the whole paragraph is boilerplate (byline, caption, credit or footer). */
-    public static boolean isBoilerplate(String paragraph) {
+    /** Whether the whole paragraph, at zero-based {@code index}, is a byline, caption, credit or footer. */
+    public static boolean isBoilerplate(String paragraph, int index) {
         String p = paragraph.strip();
         String lower = p.toLowerCase(Locale.ROOT);
         if (lower.startsWith("by ") && p.split("\\s+").length <= MAX_BYLINE_WORDS && !p.endsWith(".")) {
@@ -39,7 +48,7 @@ public final class Boilerplate {
         if (lower.startsWith("©") || lower.startsWith("copyright ") || lower.startsWith("our standards:")) {
             return true;
         }
-        return CREDIT.matcher(p).matches();
+        return CREDIT.matcher(p).matches() || (index < CAPTION_POSITIONS && DATED_CAPTION.matcher(p).matches());
     }
 
     /** Where the story text starts after an opening dateline; 0 when there is none. */
