@@ -34,6 +34,8 @@ public record InputLimits(long maxInputBytes) {
         checkText(a.title(), a.body());
         checkLength("url", a.url(), MAX_URL);
         checkLength("source", a.source(), MAX_SOURCE);
+        checkNoNul("url", a.url());
+        checkNoNul("source", a.source());
     }
 
     public void checkText(String title, String body) {
@@ -41,6 +43,8 @@ public record InputLimits(long maxInputBytes) {
             throw new InvalidInputException(422, "body", "body is required and must not be empty");
         }
         checkLength("title", title, MAX_TITLE);
+        checkNoNul("title", title);
+        checkNoNul("body", body);
         long bytes = utf8Length(body) + (title == null ? 0 : utf8Length(title));
         if (bytes > maxInputBytes) {
             throw new InvalidInputException(413, "body",
@@ -51,6 +55,13 @@ public record InputLimits(long maxInputBytes) {
     private static void checkLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
             throw new InvalidInputException(422, field, field + " must be at most " + max + " characters, got " + value.length());
+        }
+    }
+
+    /** PostgreSQL cannot store U+0000 in text; no real article contains it. */
+    private static void checkNoNul(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException(422, field, field + " must not contain NUL (U+0000) characters");
         }
     }
 

@@ -23,15 +23,24 @@ public final class Migrations {
     private Migrations() {
     }
 
-    @SuppressWarnings("deprecation") // Liquibase's command API needs more ceremony for the same call
     public static void migrate(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
-            liquibase.update(new Contexts(), new LabelExpression());
+            // Liquibase turns auto-commit off; a pooled connection must go back as it came, or later writes on
+            // it would never commit.
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                update(connection);
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
         } catch (SQLException | LiquibaseException e) {
             throw new IllegalStateException("could not migrate the database: " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("deprecation") // Liquibase's command API needs more ceremony for the same call
+    private static void update(Connection connection) throws LiquibaseException {
+        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database).update(new Contexts(), new LabelExpression());
     }
 }

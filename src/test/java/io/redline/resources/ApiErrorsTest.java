@@ -1,0 +1,131 @@
+package io.redline.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.redline.testing.RunningRedline;
+import io.redline.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets a 4xx JSON error that says what was wrong and where; never a 500, never a half-write. */
+class ApiErrorsTest {
+    private static final String STORY = "Rescue teams searched the flooded valley for a third day on Tuesday as the "
+            + "river kept rising.\n\nOfficials said more than two hundred homes had been evacuated overnight.";
+    private static RunningRedline redline;
+
+    @BeforeAll
+    static void start() {
+        redline = new RunningRedline(TestDatabase.postgres(), "maxInputBytes", "5000");
+    }
+
+    @AfterAll
+    static void stop() {
+        redline.close();
+    }
+
+    @Test
+    void malformedJsonIsA400WithLineAndColumn() {
+        RunningRedline.Reply r = redline.postJson("/articles", "{\"id\": \"a\", \"body\": \"x\"");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/json");
+        assertThat(r.json().get("message").asText()).startsWith("malformed JSON");
+        assertThat(r.json().get("line").asInt()).isEqualTo(1);
+        assertThat(r.json().has("column")).isTrue();
+    }
+
+    @Test
+    void missingBodyIsA422NamingTheField() {
+        JsonNode e = expectError(redline.postJson("/articles", Map.of("id", "a1", "title", "t")), 422);
+        assertThat(e.get("field").asText()).isEqualTo("body");
+        assertThat(e.get("message").asText()).contains("body is required");
+    }
+
+    @Test
+    void emptyBodyAndMissingIdAreRejected() {
+        assertThat(expectError(redline.postJson("/articles", Map.of("id", "a2", "body", "  \n ")), 422)
+                .get("field").asText()).isEqualTo("body");
+        assertThat(expectError(redline.postJson("/articles", Map.of("body", STORY)), 422)
+                .get("field").asText()).isEqualTo("id");
+        assertThat(expectError(redline.postJson("/check", Map.of("title", "only a title")), 422)
+                .get("field").asText()).isEqualTo("body");
+        expectError(redline.postJson("/articles", "null"), 422);
+        expectError(redline.post("/articles", "application/json", ""), 422);
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        JsonNode e = expectError(redline.postJson("/articles",
+                Map.of("id", "a3", "body", STORY, "publishedAt", "yesterday")), 400);
+        assertThat(e.get("field").asText()).isEqualTo("publishedAt");
+        JsonNode e2 = expectError(redline.postJson("/articles", "{\"id\": \"a4\", \"body\": [1, 2]}"), 400);
+        assertThat(e2.get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void overLongInputIsA413() {
+        String big = "word ".repeat(2000);
+        JsonNode e = expectError(redline.postJson("/articles", Map.of("id", "big", "body", big)), 413);
+        assertThat(e.get("message").asText()).contains("over the limit of 5000 bytes");
+        expectError(redline.postJson("/check", Map.of("body", big)), 413);
+        assertThat(redline.get("/articles/big").status()).isEqualTo(404);
+    }
+
+    @Test
+    void textsWithNulCharactersAreRejectedNotHalfStored() {
+        JsonNode e = expectError(redline.postJson("/articles", Map.of("id", "nul", "body", "bad \u0000 text here")), 422);
+        assertThat(e.get("field").asText()).isEqualTo("body");
+        assertThat(redline.get("/articles/nul").status()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownThingsAre404Json() {
+        assertThat(expectError(redline.get("/articles/nope"), 404).get("message").asText()).contains("nope");
+        expectError(redline.get("/articles/nope/versions"), 404);
+        expectError(redline.delete("/articles/nope"), 404);
+        expectError(redline.get("/stories/999999"), 404);
+        expectError(redline.get("/stories/not-a-number"), 404);
+        expectError(redline.get("/articles/nope/similar/other"), 404);
+    }
+
+    @Test
+    void badPagingIsA400() {
+        assertThat(expectError(redline.get("/stories?size=0"), 400).get("field").asText()).isEqualTo("size");
+        assertThat(expectError(redline.get("/stories?page=x"), 400).get("field").asText()).isEqualTo("page");
+    }
+
+    @Test
+    void bulkReportsBadLinesByNumberAndStoresTheRest() {
+        String ndjson = String.join("\n", List.of(
+                "{\"id\": \"bulk-1\", \"title\": \"One\", \"body\": \"" + STORY.replace("\n", "\\n") + "\"}",
+                "{\"id\": \"bulk-2\", \"body\": ",
+                "",
+                "{\"id\": \"bulk-3\", \"title\": \"Three\"}",
+                "{\"id\": \"bulk-4\", \"body\": \"nul \\u0000 inside\"}",
+                "{\"id\": \"bulk-5\", \"title\": \"Five\", \"body\": \"A different story about a council vote on the new bridge.\"}"));
+        RunningRedline.Reply r = redline.post("/articles/bulk", "application/x-ndjson", ndjson);
+        assertThat(r.status()).isEqualTo(200);
+        List<JsonNode> lines = r.lines();
+        assertThat(lines).extracting(l -> l.get("line").asInt()).containsExactly(1, 2, 4, 5, 6);
+        assertThat(lines.get(0).get("status").asText()).isEqualTo("CREATED");
+        assertThat(lines.get(1).get("error").get("code").asInt()).isEqualTo(400);
+        assertThat(lines.get(2).get("error").get("field").asText()).isEqualTo("body");
+        assertThat(lines.get(3).get("error").get("code").asInt()).isEqualTo(422);
+        assertThat(lines.get(4).get("status").asText()).isEqualTo("CREATED");
+        assertThat(redline.get("/articles/bulk-5").status()).isEqualTo(200);
+        assertThat(redline.get("/articles/bulk-3").status()).isEqualTo(404);
+    }
+
+    private static JsonNode expectError(RunningRedline.Reply r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/json");
+        JsonNode json = r.json();
+        assertThat(json.get("code").asInt()).isEqualTo(status);
+        assertThat(json.get("message").asText()).isNotBlank();
+        return json;
+    }
+}
