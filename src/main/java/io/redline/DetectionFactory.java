@@ -30,7 +30,7 @@ public class DetectionFactory {
     private long seed = MinHasher.DEFAULT_SEED;
 
     /** Jaccard at which a pair must become an LSH candidate with probability 0.99; sets bands × rows. */
-    @DecimalMin("0.01") @DecimalMax("1.0")
+    @DecimalMin("0.05") @DecimalMax("1.0")
     @JsonProperty
     private double lshThreshold = 0.3;
 
@@ -42,7 +42,7 @@ public class DetectionFactory {
     @JsonProperty
     private double revisionJaccard = Classifier.DEFAULT_REVISION_JACCARD;
 
-    @DecimalMin("0.0") @DecimalMax("1.0")
+    @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0")
     @JsonProperty
     private double evidenceJaccard = Classifier.DEFAULT_EVIDENCE_JACCARD;
 

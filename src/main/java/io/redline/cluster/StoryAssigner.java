@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * <p>An article joins the story of the articles it verifiably matches (DUPLICATE or REVISION after exact
  * comparison); when those lie in several stories, the stories merge and the oldest — the smallest id, since
  * ids are issued in order — survives. With no verified match it starts a new story. A new version of a
- * stored article keeps its article's story. Only the article's own verified matches count, never the
+ * stored article stays with its article: its story is one of those merged, so it survives unless the new
+ * version also matches an older story, into which it then merges. Only the article's own verified matches count, never the
  * matches of its matches, so a chain of weak resemblances cannot pull unrelated stories together.
  *
  * <p>Example: own story none, matched stories [7, 3, 7] → target 3, merge [7]. Pure and thread-safe.

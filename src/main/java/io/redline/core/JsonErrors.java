@@ -35,6 +35,8 @@ public final class JsonErrors {
             return "unreadable input";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String line = nl < 0 ? message : message.substring(0, nl);
+        // Jackson names the (redacted) input source inside locations; the reader only needs line and column.
+        return line.replaceAll("\\[Source: [^;]*; ", "[");
     }
 }

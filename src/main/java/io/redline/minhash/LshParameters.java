@@ -29,6 +29,10 @@ public record LshParameters(int bands, int rows) {
             throw new IllegalArgumentException("target probability must be in (0, 1), got " + targetProbability);
         }
         LshParameters best = new LshParameters(signatureLength, 1);
+        if (best.candidateProbability(threshold) < targetProbability) {
+            throw new IllegalArgumentException("no banding of " + signatureLength + " values finds pairs at Jaccard "
+                    + threshold + " with probability " + targetProbability + "; raise the threshold or the signature length");
+        }
         for (int rows = 2; rows <= signatureLength; rows++) {
             LshParameters p = new LshParameters(signatureLength / rows, rows);
             if (p.candidateProbability(threshold) >= targetProbability) {

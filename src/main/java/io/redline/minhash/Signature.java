@@ -67,6 +67,10 @@ public final class Signature {
     }
 
     public static Signature fromBytes(byte[] bytes, SignatureVersion version) {
+        if (bytes.length % Long.BYTES != 0) {
+            throw new IllegalArgumentException("a stored signature must be a whole number of 8-byte values, got "
+                    + bytes.length + " bytes");
+        }
         long[] values = new long[bytes.length / Long.BYTES];
         ByteBuffer.wrap(bytes).asLongBuffer().get(values);
         return new Signature(values, version);

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class Boilerplate {
     private static final int MAX_BYLINE_WORDS = 12;
     private static final int CAPTION_POSITIONS = 2;
+    /** "By Raya Jalabi", "By Angus McDowall and Tom Perry": a capitalised name, no sentence punctuation. */
+    private static final Pattern BYLINE = Pattern.compile("^(?i:by)\\s+\\p{Lu}[^.?!]*$");
     private static final Pattern CREDIT = Pattern.compile(
             "^\\(.*\\b(reporting|editing|writing|compiled|additional reporting|edited)\\b.*\\)\\.?$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -28,8 +30,8 @@ public final class Boilerplate {
             ".*\\b(January|February|March|April|May|June|July|August|September|October|November|December)"
                     + " \\d{1,2}, \\d{4}\\.?$", Pattern.DOTALL);
     private static final Pattern DATELINE = Pattern.compile(
-            "^[\\p{Lu}\\p{M}][\\p{Lu}\\p{M} .,'’/\\-]*(?:,\\s*[\\p{L}\\p{M} .]+)?\\s*"
-                    + "\\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa)\\)\\s*[-–—]+\\s*");
+            "^[\\p{Lu}\\p{M}][\\p{L}\\p{M} .,'’/\\-]*(?:,\\s*[\\p{L}\\p{M} .]+)?\\s*"
+                    + "\\((?i:Reuters|AP|AFP|Bloomberg|UPI|dpa)\\)\\s*[-–—]+\\s*");
 
     private Boilerplate() {
     }
@@ -38,11 +40,11 @@ public final class Boilerplate {
     public static boolean isBoilerplate(String paragraph, int index) {
         String p = paragraph.strip();
         String lower = p.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("by ") && p.split("\\s+").length <= MAX_BYLINE_WORDS && !p.endsWith(".")) {
+        if (BYLINE.matcher(p).matches() && p.split("\\s+").length <= MAX_BYLINE_WORDS) {
             return true;
         }
-        if (p.contains("REUTERS/") || lower.contains("file photo") || lower.contains("afp photo")
-                || lower.startsWith("photo:") || lower.contains("(photo by")) {
+        if (p.contains("REUTERS/") || p.startsWith("FILE PHOTO") || lower.contains("/file photo")
+                || p.contains("AFP PHOTO") || lower.startsWith("photo:") || lower.contains("(photo by")) {
             return true;
         }
         if (lower.startsWith("©") || lower.startsWith("copyright ") || lower.startsWith("our standards:")) {

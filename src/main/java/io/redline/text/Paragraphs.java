@@ -27,7 +27,7 @@ public final class Paragraphs {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            boolean blank = body.substring(lineStart, lineEnd).isBlank();
+            boolean blank = isBlank(body, lineStart, lineEnd);
             if (blank || !blankLineSeparated) {
                 if (paraStart >= 0) {
                     add(out, body, paraStart, paraEnd);
@@ -53,10 +53,10 @@ public final class Paragraphs {
     }
 
     private static void add(List<Paragraph> out, String body, int from, int to) {
-        while (from < to && Character.isWhitespace(body.charAt(from))) {
+        while (from < to && isSpace(body.charAt(from))) {
             from++;
         }
-        while (to > from && Character.isWhitespace(body.charAt(to - 1))) {
+        while (to > from && isSpace(body.charAt(to - 1))) {
             to--;
         }
         if (to > from) {
@@ -64,21 +64,38 @@ public final class Paragraphs {
         }
     }
 
+    /** Whether a blank line stands between two lines of text (a trailing blank line does not count). */
     private static boolean hasBlankLine(String body) {
         int lineStart = 0;
         boolean seenText = false;
-        while (lineStart < body.length()) {
+        boolean blankAfterText = false;
+        while (lineStart <= body.length()) {
             int lineEnd = body.indexOf('\n', lineStart);
             if (lineEnd < 0) {
-                return false;
+                lineEnd = body.length();
             }
-            boolean blank = body.substring(lineStart, lineEnd).isBlank();
-            if (blank && seenText) {
+            boolean blank = isBlank(body, lineStart, lineEnd);
+            if (!blank && blankAfterText) {
                 return true;
             }
+            blankAfterText |= blank && seenText;
             seenText |= !blank;
             lineStart = lineEnd + 1;
         }
         return false;
+    }
+
+    private static boolean isBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** White space, including the no-break spaces that HTML exports leave on "empty" lines. */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

@@ -17,7 +17,7 @@ public final class TextNormalizer {
     }
 
     public static String normalize(String text) {
-        String nfkc = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String nfkc = nfkc(text);
         StringBuilder out = new StringBuilder(nfkc.length());
         boolean pendingSpace = false;
         for (int i = 0; i < nfkc.length(); ) {
@@ -34,6 +34,18 @@ public final class TextNormalizer {
             out.appendCodePoint(fold(cp));
         }
         return out.toString();
+    }
+
+    /**
+     * Unicode NFKC, after mapping the quote marks that NFKC would decompose (the acute accent becomes a space
+     * and a combining mark, the double prime two primes) to their plain form.
+     */
+    public static String nfkc(String text) {
+        if (isAscii(text)) {
+            return text;
+        }
+        String quotesUnified = text.replace('\u00B4', '\'').replace('\u2033', '"');
+        return Normalizer.normalize(quotesUnified, Normalizer.Form.NFKC);
     }
 
     /** Case-folds one code point and maps quote and dash variants to their ASCII form. */

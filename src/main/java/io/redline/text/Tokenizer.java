@@ -15,7 +15,7 @@ public final class Tokenizer {
 
     /** Appends the hash of every token of {@code text} to {@code out}; returns how many were added. */
     public static int hashTokens(String text, LongList out) {
-        String s = TextNormalizer.isAscii(text) ? text : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        String s = TextNormalizer.nfkc(text);
         int before = out.size();
         long h = 0;
         boolean inToken = false;
