@@ -68,6 +68,6 @@ public class DetectionFactory {
         return new Detector(new Fingerprinter(shingleSize, signatureLength, seed), new LshBands(lsh),
                 new Comparer(paragraphThreshold),
                 new Classifier(duplicateJaccard, revisionJaccard, evidenceJaccard, revisionCoverage),
-                store, lshThreshold, bucketCap, maxMatches, metrics.timer("redline.lsh-lookup"));
+                store, lshThreshold, bucketCap, maxMatches, metrics);
     }
 }

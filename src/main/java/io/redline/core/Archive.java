@@ -122,7 +122,7 @@ public final class Archive {
         thresholds.put("evidenceJaccard", c.evidenceJaccard());
         thresholds.put("revisionCoverage", c.revisionCoverage());
         return store.read(dao -> new StatsView(detector.indexVersion(), version.shingleSize(), version.length(),
-                lsh.bands(), lsh.rows(), detector.lshThreshold(), lsh.sCurve(), thresholds, detector.bucketCap(),
+                lsh.bands(), lsh.rows(), detector.lshThreshold(), lsh.sCurve(), thresholds, detector.bucketCap(), detector.oversizedBucketsSkipped(),
                 dao.countArticles(), dao.countVersions(), dao.countStories()));
     }
 

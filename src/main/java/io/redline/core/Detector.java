@@ -1,5 +1,7 @@
 package io.redline.core;
 
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.redline.match.Classification;
 import io.redline.match.Classifier;
@@ -36,10 +38,11 @@ public final class Detector {
     private final int bucketCap;
     private final int maxMatches;
     private final Timer lookupTimer;
+    private final Counter oversizedBuckets;
     private final double lshThreshold;
 
     public Detector(Fingerprinter fingerprinter, LshBands bands, Comparer comparer, Classifier classifier,
-                    ArticleStore store, double lshThreshold, int bucketCap, int maxMatches, Timer lookupTimer) {
+                    ArticleStore store, double lshThreshold, int bucketCap, int maxMatches, MetricRegistry metrics) {
         this.fingerprinter = fingerprinter;
         this.bands = bands;
         this.comparer = comparer;
@@ -47,7 +50,8 @@ public final class Detector {
         this.store = store;
         this.bucketCap = bucketCap;
         this.maxMatches = maxMatches;
-        this.lookupTimer = lookupTimer;
+        this.lookupTimer = metrics.timer("redline.lsh-lookup");
+        this.oversizedBuckets = metrics.counter("redline.lsh-oversized-buckets");
         this.lshThreshold = lshThreshold;
     }
 
@@ -84,6 +88,11 @@ public final class Detector {
         return lshThreshold;
     }
 
+    /** How many oversized buckets look-ups have skipped since start-up. */
+    public long oversizedBucketsSkipped() {
+        return oversizedBuckets.getCount();
+    }
+
     public int bucketCap() {
         return bucketCap;
     }
@@ -95,6 +104,7 @@ public final class Detector {
         try (Timer.Context ignored = lookupTimer.time()) {
             candidates = store.candidates(keys, bucketCap);
         }
+        oversizedBuckets.inc(candidates.oversizedBuckets());
         Map<String, Integer> hits = candidates.bandHits();
         Set<String> ids = new HashSet<>(hits.keySet());
         ids.remove(excludeId);

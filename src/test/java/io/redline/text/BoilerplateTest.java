@@ -31,7 +31,7 @@ class BoilerplateTest {
     }
 
     @Test
-    void aSentenceStartingWithByIsNotAByline() {
+    void aQuestionOrLowerCasePhraseIsNotAByline() {
         assertThat(Boilerplate.isBoilerplate("By how much will prices rise?", 2)).isFalse();
         assertThat(Boilerplate.isBoilerplate("by the end of the week", 2)).isFalse();
     }
