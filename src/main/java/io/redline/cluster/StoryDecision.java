@@ -13,6 +13,9 @@ public record StoryDecision(OptionalLong target, List<Long> merged) {
         if (target.isEmpty() && !merged.isEmpty()) {
             throw new IllegalArgumentException("a new story cannot absorb stories " + merged);
         }
+        if (target.isPresent() && merged.contains(target.getAsLong())) {
+            throw new IllegalArgumentException("story " + target.getAsLong() + " cannot be merged into itself");
+        }
     }
 
     public boolean createsStory() {

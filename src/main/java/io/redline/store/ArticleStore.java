@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The database behind Redline: reads through {@link RedlineDao}, and every multi-step write as one
@@ -73,20 +74,25 @@ public final class ArticleStore {
     public long saveVersion(VersionRow version, long[] buckets, StoryDecision decision, long now) {
         return jdbi.inTransaction(handle -> {
             RedlineDao dao = handle.attach(RedlineDao.class);
+            OptionalLong target = decision.target().isPresent() ? current(dao, decision.target().getAsLong())
+                    : OptionalLong.empty();
             long storyId;
-            if (decision.createsStory()) {
+            if (target.isEmpty()) {
                 dao.bumpStoryCounter();
                 storyId = dao.lastStoryId();
                 dao.insertStory(storyId, now);
             } else {
-                storyId = decision.target().getAsLong();
-                for (long merged : decision.merged()) {
-                    dao.moveArticles(merged, storyId);
-                    dao.repointMerges(merged, storyId);
-                    dao.insertMerge(new StoryMergeRow(merged, storyId, version.articleId(), now));
-                    dao.deleteStory(merged);
-                }
+                storyId = target.getAsLong();
                 dao.touchStory(storyId, now);
+            }
+            for (long story : decision.merged()) {
+                OptionalLong merged = current(dao, story);
+                if (merged.isPresent() && merged.getAsLong() != storyId) {
+                    dao.moveArticles(merged.getAsLong(), storyId);
+                    dao.repointMerges(merged.getAsLong(), storyId);
+                    dao.insertMerge(new StoryMergeRow(merged.getAsLong(), storyId, version.articleId(), now));
+                    dao.deleteStory(merged.getAsLong());
+                }
             }
             if (version.version() == 1) {
                 dao.insertArticle(new ArticleRow(version.articleId(), storyId, 1, now));
@@ -98,6 +104,25 @@ public final class ArticleStore {
             dao.insertBuckets(boxed(buckets), version.articleId());
             return storyId;
         });
+    }
+
+    /**
+     * Where a story is now: itself, or the story it was merged into (another replica may have merged it since
+     * the look-up); empty if it was deleted.
+     */
+    private static OptionalLong current(RedlineDao dao, long storyId) {
+        long id = storyId;
+        for (int hops = 0; hops < 1000; hops++) {
+            if (dao.story(id).isPresent()) {
+                return OptionalLong.of(id);
+            }
+            Optional<Long> into = dao.mergedInto(id);
+            if (into.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            id = into.get();
+        }
+        throw new IllegalStateException("story merges of " + storyId + " form a cycle");
     }
 
     /** Deletes an article, its versions and its index rows; its story goes too if left empty. */

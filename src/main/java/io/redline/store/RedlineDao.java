@@ -147,6 +147,9 @@ public interface RedlineDao {
     @SqlQuery("SELECT merged_id, into_id, article_id, merged_at FROM story_merges WHERE into_id = :id ORDER BY merged_at, merged_id")
     List<StoryMergeRow> mergesInto(@Bind("id") long storyId);
 
+    @SqlQuery("SELECT into_id FROM story_merges WHERE merged_id = :id")
+    Optional<Long> mergedInto(@Bind("id") long storyId);
+
     @SqlUpdate("UPDATE story_merges SET into_id = :into WHERE into_id = :from")
     void repointMerges(@Bind("from") long fromStory, @Bind("into") long intoStory);
 }
