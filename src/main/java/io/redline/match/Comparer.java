@@ -17,7 +17,7 @@ import java.util.List;
  * paragraphs never count as evidence. Immutable and thread-safe.
  */
 public final class Comparer {
-    public static final double DEFAULT_PARAGRAPH_THRESHOLD = 0.5;
+    public static final double DEFAULT_PARAGRAPH_THRESHOLD = 0.4;
 
     private final double paragraphThreshold;
 

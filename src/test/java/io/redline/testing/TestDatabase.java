@@ -87,7 +87,8 @@ public record TestDatabase(Kind kind, String url, String user, String password) 
         javax.sql.DataSource ds;
         if (kind == Kind.H2) {
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-            h2.setURL(url);
+            // Without a pool, H2 would close and reopen the file on every call; keep it open for the JVM.
+            h2.setURL(url + ";DB_CLOSE_DELAY=-1");
             h2.setUser(user);
             h2.setPassword(password);
             ds = h2;
