@@ -150,11 +150,10 @@ public final class Detector {
 
     /** A stored version's fingerprint: stored shingles and signature, paragraphs re-read from the stored text. */
     public Fingerprint storedFingerprint(VersionRow stored) {
-        Fingerprint paragraphs = fingerprinter.fingerprint(stored.body());
         long[] shingles = new long[stored.shingles().length / Long.BYTES];
         ByteBuffer.wrap(stored.shingles()).asLongBuffer().get(shingles);
         Signature signature = Signature.fromBytes(stored.signature(), fingerprinter.version());
-        return new Fingerprint(paragraphs.paragraphs(), shingles, signature);
+        return new Fingerprint(fingerprinter.paragraphTerms(stored.body()), shingles, signature);
     }
 
     static byte[] toBytes(long[] values) {

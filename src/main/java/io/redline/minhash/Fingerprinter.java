@@ -35,29 +35,69 @@ public final class Fingerprinter {
     }
 
     public Fingerprint fingerprint(String body) {
-        List<Paragraph> paragraphs = Paragraphs.split(body);
-        List<Fingerprint.ParagraphTerms> terms = new ArrayList<>(paragraphs.size());
+        Analysis a = analyse(body, true);
+        return new Fingerprint(List.copyOf(a.terms), Hashes.sortedDistinct(a.shingles.toArray()), a.signature());
+    }
+
+    /** The signature alone: no paragraph terms, no sorted shingle set. */
+    public Signature sign(String body) {
+        return analyse(body, false).signature();
+    }
+
+    /** Paragraph terms alone, for comparing with a stored text whose shingles and signature are stored. */
+    public List<Fingerprint.ParagraphTerms> paragraphTerms(String body) {
+        List<Fingerprint.ParagraphTerms> terms = new ArrayList<>();
         LongList tokens = new LongList(256);
-        LongList shingles = new LongList(1024);
+        LongList scratch = new LongList(128);
+        for (Paragraph p : Paragraphs.split(body)) {
+            tokens.clear();
+            Tokenizer.hashTokens(content(p), tokens);
+            terms.add(new Fingerprint.ParagraphTerms(p, Boilerplate.isBoilerplate(p.text(), p.index()),
+                    bigrams(tokens, scratch), tokens.size()));
+        }
+        return List.copyOf(terms);
+    }
+
+    private Analysis analyse(String body, boolean withTerms) {
+        List<Paragraph> paragraphs = Paragraphs.split(body);
+        Analysis a = new Analysis(withTerms ? new ArrayList<>(paragraphs.size()) : null);
+        LongList tokens = new LongList(256);
         LongList boilerplateShingles = new LongList(64);
-        LongList pairs = new LongList(128);
+        LongList scratch = withTerms ? new LongList(128) : null;
         for (Paragraph p : paragraphs) {
             boolean boilerplate = Boilerplate.isBoilerplate(p.text(), p.index());
             tokens.clear();
-            String text = p.text();
-            Tokenizer.hashTokens(text.substring(Boilerplate.contentStart(text)), tokens);
-            shingler.shingle(tokens, 0, boilerplate ? boilerplateShingles : shingles);
-            terms.add(new Fingerprint.ParagraphTerms(p, boilerplate, bigrams(tokens, pairs), tokens.size()));
+            Tokenizer.hashTokens(content(p), tokens);
+            shingler.shingle(tokens, 0, boilerplate ? boilerplateShingles : a.shingles);
+            if (withTerms) {
+                a.terms.add(new Fingerprint.ParagraphTerms(p, boilerplate, bigrams(tokens, scratch), tokens.size()));
+            }
         }
-        LongList used = shingles.size() > 0 ? shingles : boilerplateShingles;
-        long[] all = used.toArray();
-        long[] signature = minHasher.minHashes(all, all.length);
-        return new Fingerprint(List.copyOf(terms), Hashes.sortedDistinct(all), new Signature(signature, version));
+        if (a.shingles.size() == 0) {
+            a.shingles = boilerplateShingles;
+        }
+        return a;
     }
 
-    /** Signature alone, for callers that do not need paragraphs or the exact set. */
-    public Signature sign(String body) {
-        return fingerprint(body).signature();
+    /** The paragraph's text after its dateline, if it opens with one. */
+    private static String content(Paragraph p) {
+        int start = Boilerplate.contentStart(p.text());
+        return start == 0 ? p.text() : p.text().substring(start);
+    }
+
+    /** Intermediate results of one pass over a text. */
+    private final class Analysis {
+        final List<Fingerprint.ParagraphTerms> terms;
+        LongList shingles = new LongList(1024);
+
+        Analysis(List<Fingerprint.ParagraphTerms> terms) {
+            this.terms = terms;
+        }
+
+        Signature signature() {
+            long[] values = shingles.size() == 0 ? new long[0] : shingles.toArray();
+            return new Signature(minHasher.minHashes(values, values.length), version);
+        }
     }
 
     private static long[] bigrams(LongList tokens, LongList scratch) {

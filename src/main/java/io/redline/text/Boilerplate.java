@@ -1,6 +1,5 @@
 package io.redline.text;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,12 +25,14 @@ public final class Boilerplate {
      * Only the first {@link #CAPTION_POSITIONS} paragraphs are taken for such captions: a story sentence can
      * end with a date too.
      */
-    private static final Pattern DATED_CAPTION = Pattern.compile(
-            ".*\\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-                    + " \\d{1,2}, \\d{4}\\.?$", Pattern.DOTALL);
-    private static final Pattern DATELINE = Pattern.compile(
-            "^[\\p{Lu}\\p{M}][\\p{L}\\p{M} .,'’/\\-]*(?:,\\s*[\\p{L}\\p{M} .]+)?\\s*"
-                    + "\\((?i:Reuters|AP|AFP|Bloomberg|UPI|dpa)\\)\\s*[-–—]+\\s*");
+    private static final Pattern DATED_CAPTION_END = Pattern.compile(
+            "\\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                    + " \\d{1,2}, \\d{4}\\.?$");
+    /** Longest tail that can hold "September 30, 2017.". */
+    private static final int DATE_TAIL = 24;
+    /** How far into a paragraph a dateline's "(Reuters)" may stand. */
+    private static final int DATELINE_REACH = 100;
+    private static final String[] AGENCIES = {"Reuters", "AP", "AFP", "Bloomberg", "UPI", "dpa"};
 
     private Boilerplate() {
     }
@@ -39,23 +40,80 @@ public final class Boilerplate {
     /** Whether the whole paragraph, at zero-based {@code index}, is a byline, caption, credit or footer. */
     public static boolean isBoilerplate(String paragraph, int index) {
         String p = paragraph.strip();
-        String lower = p.toLowerCase(Locale.ROOT);
-        if (BYLINE.matcher(p).matches() && p.split("\\s+").length <= MAX_BYLINE_WORDS) {
+        if (p.regionMatches(true, 0, "by ", 0, 3) && BYLINE.matcher(p).matches()
+                && p.split("\\s+").length <= MAX_BYLINE_WORDS) {
             return true;
         }
-        if (p.contains("REUTERS/") || p.startsWith("FILE PHOTO") || lower.contains("/file photo")
-                || p.contains("AFP PHOTO") || lower.startsWith("photo:") || lower.contains("(photo by")) {
+        if (p.contains("REUTERS/") || p.startsWith("FILE PHOTO") || p.contains("/File Photo")
+                || p.contains("/FILE PHOTO") || p.contains("AFP PHOTO") || startsWithIgnoreCase(p, "photo:")
+                || p.contains("(Photo by") || p.contains("(photo by")) {
             return true;
         }
-        if (lower.startsWith("©") || lower.startsWith("copyright ") || lower.startsWith("our standards:")) {
+        if (p.startsWith("©") || startsWithIgnoreCase(p, "copyright ") || startsWithIgnoreCase(p, "our standards:")) {
             return true;
         }
-        return CREDIT.matcher(p).matches() || (index < CAPTION_POSITIONS && DATED_CAPTION.matcher(p).matches());
+        if (p.startsWith("(") && CREDIT.matcher(p).matches()) {
+            return true;
+        }
+        return index < CAPTION_POSITIONS && endsWithDate(p);
     }
 
-    /** Where the story text starts after an opening dateline; 0 when there is none. */
+    /**
+     * Where the story text starts after an opening dateline ({@code "BEIRUT/ERBIL (Reuters) – "}); 0 when
+     * there is none. Plain scanning rather than one regular expression: this runs on every article, and a
+     * pattern loose enough for "Aleppo, Syria" backtracks through the whole paragraph when it fails.
+     */
     public static int contentStart(String paragraph) {
-        Matcher m = DATELINE.matcher(paragraph);
-        return m.lookingAt() ? m.end() : 0;
+        int open = paragraph.indexOf('(');
+        if (open < 1 || open > DATELINE_REACH || !Character.isUpperCase(paragraph.charAt(0))) {
+            return 0;
+        }
+        for (int i = 0; i < open; i++) {
+            char c = paragraph.charAt(i);
+            if (!(Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK || " .,'’/-".indexOf(c) >= 0)) {
+                return 0;
+            }
+        }
+        int close = paragraph.indexOf(')', open);
+        if (close < 0 || !isAgency(paragraph.substring(open + 1, close))) {
+            return 0;
+        }
+        int i = skipSpaces(paragraph, close + 1);
+        int dashes = i;
+        while (i < paragraph.length() && "-–—".indexOf(paragraph.charAt(i)) >= 0) {
+            i++;
+        }
+        return i == dashes ? 0 : skipSpaces(paragraph, i);
+    }
+
+    private static boolean isAgency(String name) {
+        for (String agency : AGENCIES) {
+            if (agency.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean endsWithDate(String p) {
+        int n = p.length();
+        int last = n > 0 && p.charAt(n - 1) == '.' ? n - 2 : n - 1;
+        if (last < 0 || !Character.isDigit(p.charAt(last))) {
+            return false;
+        }
+        Matcher m = DATED_CAPTION_END.matcher(p);
+        m.region(Math.max(0, n - DATE_TAIL), n).useTransparentBounds(true);
+        return m.find();
+    }
+
+    private static boolean startsWithIgnoreCase(String s, String prefix) {
+        return s.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }

@@ -20,10 +20,25 @@ public final class Tokenizer {
         long h = 0;
         boolean inToken = false;
         for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c < 128) { // the common case, kept free of code point and folding work
+                i++;
+                if (isAsciiWordChar(c)) {
+                    if (!inToken) {
+                        h = Hashes.fnvStart();
+                        inToken = true;
+                    }
+                    h = Hashes.fnvStep(h, c <= 'Z' && c >= 'A' ? c + 32 : c);
+                } else if (inToken) {
+                    out.add(Hashes.mix(h));
+                    inToken = false;
+                }
+                continue;
+            }
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp < 128 ? isAsciiWordChar(cp) : isWordChar(cp)) {
-                if (cp >= 128 && isUnspacedScript(cp)) {
+            if (isWordChar(cp)) {
+                if (isUnspacedScript(cp)) {
                     if (inToken) {
                         out.add(Hashes.mix(h));
                         inToken = false;
