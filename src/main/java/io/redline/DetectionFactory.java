@@ -44,7 +44,7 @@ public class DetectionFactory {
 
     @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0")
     @JsonProperty
-    private double evidenceJaccard = Classifier.DEFAULT_EVIDENCE_JACCARD;
+    private double evidenceContainment = Classifier.DEFAULT_EVIDENCE_CONTAINMENT;
 
     @DecimalMin("0.01") @DecimalMax("1.0")
     @JsonProperty
@@ -67,7 +67,7 @@ public class DetectionFactory {
         LshParameters lsh = LshParameters.forThreshold(lshThreshold, signatureLength, LshParameters.DEFAULT_TARGET_PROBABILITY);
         return new Detector(new Fingerprinter(shingleSize, signatureLength, seed), new LshBands(lsh),
                 new Comparer(paragraphThreshold),
-                new Classifier(duplicateJaccard, revisionJaccard, evidenceJaccard, revisionCoverage),
+                new Classifier(duplicateJaccard, revisionJaccard, evidenceContainment, revisionCoverage),
                 store, lshThreshold, bucketCap, maxMatches, metrics);
     }
 }

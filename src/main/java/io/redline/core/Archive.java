@@ -119,7 +119,7 @@ public final class Archive {
         Map<String, Double> thresholds = new LinkedHashMap<>();
         thresholds.put("duplicateJaccard", c.duplicateJaccard());
         thresholds.put("revisionJaccard", c.revisionJaccard());
-        thresholds.put("evidenceJaccard", c.evidenceJaccard());
+        thresholds.put("evidenceContainment", c.evidenceContainment());
         thresholds.put("revisionCoverage", c.revisionCoverage());
         return store.read(dao -> new StatsView(detector.indexVersion(), version.shingleSize(), version.length(),
                 lsh.bands(), lsh.rows(), detector.lshThreshold(), lsh.sCurve(), thresholds, detector.bucketCap(), detector.oversizedBucketsSkipped(),

@@ -10,6 +10,7 @@ import io.redline.match.Comparison;
 import io.redline.minhash.Fingerprint;
 import io.redline.minhash.Fingerprinter;
 import io.redline.minhash.LshBands;
+import io.redline.minhash.ParagraphKeys;
 import io.redline.minhash.Signature;
 import io.redline.store.ArticleStore;
 import io.redline.store.VersionRow;
@@ -59,8 +60,12 @@ public final class Detector {
         return fingerprinter.fingerprint(body);
     }
 
+    /** The text's LSH keys: one per whole-text band, then those of its paragraphs. */
     public long[] bucketKeys(Fingerprint fingerprint) {
-        return bands.bucketKeys(fingerprint.signature());
+        long[] whole = bands.bucketKeys(fingerprint.signature());
+        long[] keys = java.util.Arrays.copyOf(whole, whole.length + fingerprint.paragraphKeys().length);
+        System.arraycopy(fingerprint.paragraphKeys(), 0, keys, whole.length, fingerprint.paragraphKeys().length);
+        return keys;
     }
 
     /**
@@ -68,7 +73,8 @@ public final class Detector {
      * change makes stored rows unusable until re-indexed.
      */
     public String indexVersion() {
-        return fingerprinter.version().id() + "-b" + bands.parameters().bands() + "x" + bands.parameters().rows();
+        return fingerprinter.version().id() + "-b" + bands.parameters().bands() + "x" + bands.parameters().rows()
+                + "-" + ParagraphKeys.VERSION;
     }
 
     public LshBands bands() {
@@ -137,8 +143,8 @@ public final class Detector {
 
     /** Number of bands in which two fingerprints agree. */
     public int bandsCollided(Fingerprint a, Fingerprint b) {
-        long[] ka = bucketKeys(a);
-        long[] kb = bucketKeys(b);
+        long[] ka = bands.bucketKeys(a.signature());
+        long[] kb = bands.bucketKeys(b.signature());
         int n = 0;
         for (int i = 0; i < Math.min(ka.length, kb.length); i++) {
             if (ka[i] == kb[i]) {
@@ -153,7 +159,7 @@ public final class Detector {
         long[] shingles = new long[stored.shingles().length / Long.BYTES];
         ByteBuffer.wrap(stored.shingles()).asLongBuffer().get(shingles);
         Signature signature = Signature.fromBytes(stored.signature(), fingerprinter.version());
-        return new Fingerprint(fingerprinter.paragraphTerms(stored.body()), shingles, signature);
+        return new Fingerprint(fingerprinter.paragraphTerms(stored.body()), shingles, signature, new long[0]);
     }
 
     static byte[] toBytes(long[] values) {

@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * What Redline knows about one text: its paragraphs with their term sets, the sorted distinct shingle
- * hashes of its story content (boilerplate left out) and their MinHash signature.
+ * hashes of its story content (boilerplate left out), their MinHash signature, and the LSH keys of its
+ * single paragraphs (see {@link ParagraphKeys}; empty when not needed, as for stored texts being compared).
  * Arrays are shared, not copied, for speed: treat them as read-only.
  */
-public record Fingerprint(List<ParagraphTerms> paragraphs, long[] shingles, Signature signature) {
+public record Fingerprint(List<ParagraphTerms> paragraphs, long[] shingles, Signature signature,
+                          long[] paragraphKeys) {
 
     /**
      * One paragraph's word-bigram hashes (sorted, distinct; the single word's hash for a one-word paragraph)

@@ -22,11 +22,13 @@ import java.util.List;
 public final class Fingerprinter {
     private final Shingler shingler;
     private final MinHasher minHasher;
+    private final ParagraphKeys paragraphKeys;
     private final SignatureVersion version;
 
     public Fingerprinter(int shingleSize, int signatureLength, long seed) {
         this.shingler = new Shingler(shingleSize);
         this.minHasher = new MinHasher(signatureLength, seed);
+        this.paragraphKeys = new ParagraphKeys(seed);
         this.version = new SignatureVersion(shingleSize, signatureLength, seed, TextNormalizer.VERSION);
     }
 
@@ -36,7 +38,8 @@ public final class Fingerprinter {
 
     public Fingerprint fingerprint(String body) {
         Analysis a = analyse(body, true);
-        return new Fingerprint(List.copyOf(a.terms), Hashes.sortedDistinct(a.shingles.toArray()), a.signature());
+        return new Fingerprint(List.copyOf(a.terms), Hashes.sortedDistinct(a.shingles.toArray()), a.signature(),
+                a.paragraphKeys.toSortedSet());
     }
 
     /** The signature alone: no paragraph terms, no sorted shingle set. */
@@ -60,7 +63,7 @@ public final class Fingerprinter {
 
     private Analysis analyse(String body, boolean withTerms) {
         List<Paragraph> paragraphs = Paragraphs.split(body);
-        Analysis a = new Analysis(withTerms ? new ArrayList<>(paragraphs.size()) : null);
+        Analysis a = new Analysis(withTerms);
         LongList tokens = new LongList(256);
         LongList boilerplateShingles = new LongList(64);
         LongList scratch = withTerms ? new LongList(128) : null;
@@ -68,8 +71,10 @@ public final class Fingerprinter {
             boolean boilerplate = Boilerplate.isBoilerplate(p.text(), p.index());
             tokens.clear();
             Tokenizer.hashTokens(content(p), tokens);
+            int from = a.shingles.size();
             shingler.shingle(tokens, 0, boilerplate ? boilerplateShingles : a.shingles);
             if (withTerms) {
+                paragraphKeys.addKeys(a.shingles.copyOfRange(from, a.shingles.size()), a.paragraphKeys);
                 a.terms.add(new Fingerprint.ParagraphTerms(p, boilerplate, bigrams(tokens, scratch), tokens.size()));
             }
         }
@@ -88,10 +93,12 @@ public final class Fingerprinter {
     /** Intermediate results of one pass over a text. */
     private final class Analysis {
         final List<Fingerprint.ParagraphTerms> terms;
+        final LongList paragraphKeys;
         LongList shingles = new LongList(1024);
 
-        Analysis(List<Fingerprint.ParagraphTerms> terms) {
-            this.terms = terms;
+        Analysis(boolean full) {
+            this.terms = full ? new ArrayList<>() : null;
+            this.paragraphKeys = full ? new LongList(128) : null;
         }
 
         Signature signature() {

@@ -35,9 +35,14 @@ public final class MinHasher {
 
     /** The signature values of the first {@code count} shingle hashes (duplicates allowed). */
     public long[] minHashes(long[] shingles, int count) {
+        return minHashes(shingles, 0, count);
+    }
+
+    /** The signature values of the shingle hashes {@code shingles[from, to)} (duplicates allowed). */
+    public long[] minHashes(long[] shingles, int from, int to) {
         long[] mins = new long[length];
         java.util.Arrays.fill(mins, EMPTY);
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             long x = Hashes.mix(shingles[i] ^ seed);
             int bin = bin(x);
             long value = x >>> 32;

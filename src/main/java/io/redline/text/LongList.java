@@ -38,6 +38,13 @@ public final class LongList {
         size = 0;
     }
 
+    public long[] copyOfRange(int from, int to) {
+        if (from < 0 || to > size || from > to) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of a list of " + size);
+        }
+        return Arrays.copyOfRange(values, from, to);
+    }
+
     public long[] toArray() {
         return Arrays.copyOf(values, size);
     }

@@ -21,7 +21,8 @@ class BucketCapTest {
             }
             JsonNode check = redline.postJson("/check", Map.of("body", V1)).json();
             int bands = redline.get("/stats").json().get("bands").asInt();
-            assertThat(check.get("oversizedBuckets").asInt()).isEqualTo(bands);
+            // every whole-text band and every paragraph key is shared by three articles
+            assertThat(check.get("oversizedBuckets").asInt()).isGreaterThan(bands);
             assertThat(check.get("candidates").asInt()).isZero();
             assertThat(check.get("classification").asText()).isEqualTo("NEW");
             assertThat(redline.get("/stats").json().get("oversizedBucketsSkipped").asLong()).isGreaterThanOrEqualTo(bands);

@@ -74,6 +74,27 @@ class FixturesEndToEndTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void aReworkedExcerptOfAStoryIsFoundAsARevision(TestDatabase.Kind kind) {
+        try (RunningRedline redline = new RunningRedline(TestDatabase.create(kind))) {
+            redline.post("/articles/bulk", "application/x-ndjson", Fixtures.seedsNdjson());
+            String[] paragraphs = Fixtures.seed("seed-08").get("body").asText().split("\n\n");
+            // two of its 24 paragraphs, lightly reworded: whole-text Jaccard is far below the LSH threshold
+            String excerpt = paragraphs[3].replace("global powers", "world powers").replace("cusp", "verge")
+                    + "\n\n" + paragraphs[5].replace("which has been", "that has been");
+
+            JsonNode check = redline.postJson("/check", Map.of("body", excerpt)).json();
+
+            assertThat(check.get("classification").asText()).isEqualTo("REVISION");
+            JsonNode top = check.get("matches").get(0);
+            assertThat(top.get("id").asText()).isEqualTo("seed-08");
+            assertThat(top.get("jaccard").asDouble()).isLessThan(0.2);
+            assertThat(top.get("containment").asDouble()).isGreaterThan(0.5);
+            assertThat(top.get("sharedParagraphs")).extracting(p -> p.get("matchIndex").asInt()).containsExactly(3, 5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void pairExplanationAndStats(TestDatabase.Kind kind) {
         try (RunningRedline redline = new RunningRedline(TestDatabase.create(kind))) {
             redline.post("/articles/bulk", "application/x-ndjson", Fixtures.seedsNdjson());
