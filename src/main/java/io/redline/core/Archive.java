@@ -1,5 +1,6 @@
 package io.redline.core;
 
+import com.codahale.metrics.Timer;
 import io.redline.api.ArticleView;
 import io.redline.api.CheckResponse;
 import io.redline.api.PairView;
@@ -30,18 +31,23 @@ public final class Archive {
     private final Detector detector;
     private final ArticleStore store;
     private final InputLimits limits;
+    private final Timer checkTimer;
 
-    public Archive(Detector detector, ArticleStore store, InputLimits limits) {
+    public Archive(Detector detector, ArticleStore store, InputLimits limits, Timer checkTimer) {
         this.detector = detector;
         this.store = store;
         this.limits = limits;
+        this.checkTimer = checkTimer;
     }
 
+    /** What the store holds that resembles the text, timed as {@code redline.check}; stores nothing. */
     public CheckResponse check(String title, String body) {
-        limits.checkText(title, body);
-        Lookup lookup = detector.lookup(detector.fingerprint(body), null);
-        return new CheckResponse(lookup.classification().name(), Views.matches(lookup.matches()),
-                lookup.candidates(), lookup.oversizedBuckets());
+        try (Timer.Context ignored = checkTimer.time()) {
+            limits.checkText(title, body);
+            Lookup lookup = detector.lookup(detector.fingerprint(body), null);
+            return new CheckResponse(lookup.classification().name(), Views.matches(lookup.matches()),
+                    lookup.candidates(), lookup.oversizedBuckets());
+        }
     }
 
     public Optional<PairView> explain(String a, String b) {
@@ -51,13 +57,13 @@ public final class Archive {
             return Optional.empty();
         }
         Fingerprint fa = detector.storedFingerprint(ra.get());
-        Match m = detector.compare(fa, rb.get(), 0);
+        Fingerprint fb = detector.storedFingerprint(rb.get());
+        Match m = detector.compare(fa, fb, rb.get(), detector.bandsCollided(fa, fb));
         var c = m.comparison();
         return Optional.of(new PairView(a, b, m.classification().name(), Views.round(m.estimatedJaccard()),
                 Views.round(c.jaccard()), Views.round(c.containmentAInB()), Views.round(c.containmentBInA()),
-                Views.round(c.paragraphCoverage()), detector.bandsCollided(fa, detector.storedFingerprint(rb.get())),
-                detector.bands().parameters().bands(), c.shared().size(), c.onlyInA(), c.onlyInB(),
-                Views.shared(c.shared())));
+                Views.round(c.paragraphCoverage()), m.bandsCollided(), detector.bands().parameters().bands(),
+                c.shared().size(), c.onlyInA(), c.onlyInB(), Views.shared(c.shared())));
     }
 
     /** Which of the two articles is missing, for a 404 that names it. */

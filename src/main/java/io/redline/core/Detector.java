@@ -135,7 +135,11 @@ public final class Detector {
 
     /** Exact comparison of a text with one stored version, using the stored shingle set and signature. */
     public Match compare(Fingerprint fingerprint, VersionRow stored, int bandsCollided) {
-        Fingerprint other = storedFingerprint(stored);
+        return compare(fingerprint, storedFingerprint(stored), stored, bandsCollided);
+    }
+
+    /** Exact comparison of a text with the fingerprint {@code other} of the stored version {@code stored}. */
+    public Match compare(Fingerprint fingerprint, Fingerprint other, VersionRow stored, int bandsCollided) {
         Comparison c = comparer.compare(fingerprint, other);
         double estimate = fingerprint.signature().estimateJaccard(other.signature());
         return new Match(stored, c, classifier.classify(c), bandsCollided, estimate);
@@ -173,15 +177,4 @@ public final class Detector {
             .thenComparing(m -> -m.comparison().jaccard())
             .thenComparing(m -> -m.comparison().paragraphCoverage())
             .thenComparing(m -> m.article().articleId());
-
-    static String sha256(String text) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
-
 }

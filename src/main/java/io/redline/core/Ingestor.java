@@ -1,5 +1,6 @@
 package io.redline.core;
 
+import com.codahale.metrics.Timer;
 import io.redline.api.ArticleRequest;
 import io.redline.api.IngestResponse;
 import io.redline.cluster.StoryAssigner;
@@ -10,7 +11,11 @@ import io.redline.store.ArticleStore;
 import io.redline.store.VersionRow;
 import io.redline.text.TextNormalizer;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,16 +33,25 @@ public final class Ingestor {
     private final ArticleStore store;
     private final InputLimits limits;
     private final Clock clock;
+    private final Timer timer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
-    public Ingestor(Detector detector, ArticleStore store, InputLimits limits, Clock clock) {
+    public Ingestor(Detector detector, ArticleStore store, InputLimits limits, Clock clock, Timer timer) {
         this.detector = detector;
         this.store = store;
         this.limits = limits;
         this.clock = clock;
+        this.timer = timer;
     }
 
+    /** Stores one article, from any entry point (single, bulk, load command), timed as {@code redline.ingest}. */
     public IngestResponse ingest(ArticleRequest request) {
+        try (Timer.Context ignored = timer.time()) {
+            return store(request);
+        }
+    }
+
+    private IngestResponse store(ArticleRequest request) {
         limits.checkArticle(request);
         String title = request.title() == null ? "" : request.title();
         Fingerprint fingerprint = detector.fingerprint(request.body());
@@ -82,6 +96,12 @@ public final class Ingestor {
 
     /** Same for texts that differ only in case, whitespace, quote and dash style or Unicode form. */
     static String contentHash(String title, String body) {
-        return Detector.sha256(TextNormalizer.normalize(title) + "\u0000" + TextNormalizer.normalize(body));
+        String text = TextNormalizer.normalize(title) + "\u0000" + TextNormalizer.normalize(body);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 }

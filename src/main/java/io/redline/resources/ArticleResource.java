@@ -1,6 +1,5 @@
 package io.redline.resources;
 
-import com.codahale.metrics.annotation.Timed;
 import io.redline.api.ArticleRequest;
 import io.redline.api.ArticleView;
 import io.redline.api.IngestResponse;
@@ -33,7 +32,6 @@ public class ArticleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Timed(name = "redline.ingest", absolute = true)
     public Response ingest(ArticleRequest request) {
         IngestResponse result = ingestor.ingest(request);
         Response.Status status = result.status().equals("CREATED") ? Response.Status.CREATED : Response.Status.OK;

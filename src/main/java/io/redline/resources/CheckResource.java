@@ -1,6 +1,5 @@
 package io.redline.resources;
 
-import com.codahale.metrics.annotation.Timed;
 import io.redline.api.CheckRequest;
 import io.redline.api.CheckResponse;
 import io.redline.core.Archive;
@@ -23,7 +22,6 @@ public class CheckResource {
     }
 
     @POST
-    @Timed(name = "redline.check", absolute = true)
     public CheckResponse check(CheckRequest request) {
         if (request == null) {
             throw new InvalidInputException(422, null, "request body must be a JSON object with a body");

@@ -202,7 +202,7 @@ class GeneratedCorpusClusteringTest {
             ArticleStore store = new ArticleStore(db.migratedJdbi());
             Detector detector = new DetectionFactory().buildDetector(store, new MetricRegistry());
             Services services = Services.create(detector, store, new InputLimits(InputLimits.DEFAULT_MAX_INPUT_BYTES),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), new MetricRegistry());
             long start = System.nanoTime();
             List<Edge> edges = new ArrayList<>();
             for (Doc d : docs) {

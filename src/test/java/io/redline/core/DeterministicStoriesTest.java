@@ -32,7 +32,7 @@ class DeterministicStoriesTest {
     private static Map<String, Long> ingest(TestDatabase db, List<NewsCorpusGenerator.Doc> docs) {
         ArticleStore store = new ArticleStore(db.migratedJdbi());
         Services services = Services.create(new DetectionFactory().buildDetector(store, new MetricRegistry()), store,
-                new InputLimits(InputLimits.DEFAULT_MAX_INPUT_BYTES), Clock.systemUTC());
+                new InputLimits(InputLimits.DEFAULT_MAX_INPUT_BYTES), Clock.systemUTC(), new MetricRegistry());
         Map<String, Long> storyOf = new LinkedHashMap<>();
         for (NewsCorpusGenerator.Doc d : docs) {
             storyOf.put(d.id(), services.ingestor().ingest(new ArticleRequest(d.id(), null, d.body(), null, null, null)).storyId());

@@ -135,13 +135,15 @@ class ArticleLifecycleTest {
     void adminPortHasDatabaseHealthAndTimers() {
         try (RunningRedline redline = new RunningRedline(TestDatabase.h2())) {
             redline.postJson("/articles", article("flood", "Floods", V1));
+            redline.post("/articles/bulk", "application/x-ndjson",
+                    "{\"id\": \"b1\", \"body\": \"One story.\"}\n{\"id\": \"b2\", \"body\": \"Another one.\"}\n");
             redline.postJson("/check", Map.of("body", V2));
             JsonNode health = redline.getAdmin("/healthcheck").json();
             assertThat(health.get("database").get("healthy").asBoolean()).isTrue();
             JsonNode timers = redline.getAdmin("/metrics").json().get("timers");
-            assertThat(timers.get("redline.ingest").get("count").asLong()).isEqualTo(1);
+            assertThat(timers.get("redline.ingest").get("count").asLong()).isEqualTo(3);
             assertThat(timers.get("redline.check").get("count").asLong()).isEqualTo(1);
-            assertThat(timers.get("redline.lsh-lookup").get("count").asLong()).isEqualTo(2);
+            assertThat(timers.get("redline.lsh-lookup").get("count").asLong()).isEqualTo(4);
         }
     }
 
