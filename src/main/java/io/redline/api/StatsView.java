@@ -4,6 +4,6 @@ import java.util.Map;
 
 /** {@code GET /stats}: the fingerprint and LSH settings in force, the S-curve, and the store's size. */
 public record StatsView(String signatureVersion, int shingleSize, int signatureLength, int bands, int rows,
-                        double revisionJaccard, Map<String, Double> sCurve, Map<String, Double> thresholds,
+                        double lshThreshold, Map<String, Double> sCurve, Map<String, Double> thresholds,
                         int bucketCap, long oversizedBucketsSkipped, long articles, long versions, long stories) {
 }
