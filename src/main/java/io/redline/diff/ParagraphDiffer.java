@@ -1,6 +1,23 @@
 package io.redline.diff;
 
-/** Paragraph-level diff of two versions of an article. Immutable and thread-safe. */
+import io.redline.text.Paragraph;
+import io.redline.text.Paragraphs;
+import io.redline.text.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Paragraph-level diff of two versions of an article: which paragraphs were kept, reworded (with the word
+ * changes), moved, added, cut, split or merged.
+ *
+ * <p>Example: old "A.\n\nB.\n\nC." and new "C.\n\nA.\n\nB, reworded." give C MOVED (from 2 to 0), A UNCHANGED,
+ * B MODIFIED with its word runs. Pairing is explained in {@link ParagraphAligner}, word changes in
+ * {@link WordDiff}. Entries come in the reading order of the new version; a deleted paragraph stands where
+ * it stood in the old one. Immutable and thread-safe.
+ */
 public final class ParagraphDiffer {
     private final DiffOptions options;
 
@@ -20,6 +37,152 @@ public final class ParagraphDiffer {
      * @param toBody    not null
      */
     public TextDiff compare(String fromTitle, String fromBody, String toTitle, String toBody) {
-        throw new UnsupportedOperationException("being written");
+        List<Paragraph> a = Paragraphs.split(fromBody);
+        List<Paragraph> b = Paragraphs.split(toBody);
+        List<ParagraphAligner.Link> links = ParagraphAligner.align(texts(a), texts(b), options);
+
+        Map<Integer, ParagraphAligner.Link> byFirstTo = new HashMap<>();
+        boolean[] linkedA = new boolean[a.size()];
+        boolean[] laterPiece = new boolean[b.size()];
+        for (ParagraphAligner.Link link : links) {
+            byFirstTo.put(link.firstTo(), link);
+            link.from().forEach(i -> linkedA[i] = true);
+            link.to().subList(1, link.to().size()).forEach(j -> laterPiece[j] = true);
+        }
+        Tally tally = new Tally();
+        List<ParagraphChange> entries = new ArrayList<>();
+        int nextDeleted = 0;
+        for (int j = 0; j < b.size(); j++) {
+            ParagraphAligner.Link link = byFirstTo.get(j);
+            if (link == null) {
+                if (!laterPiece[j]) {
+                    entries.add(tally.count(inserted(b.get(j))));
+                }
+                continue;
+            }
+            if (link.inPlace()) {
+                for (; nextDeleted < link.firstFrom(); nextDeleted++) {
+                    if (!linkedA[nextDeleted]) {
+                        entries.add(tally.count(deleted(a.get(nextDeleted))));
+                    }
+                }
+            }
+            entries.add(tally.count(paired(link, fromBody, a, toBody, b)));
+        }
+        for (; nextDeleted < a.size(); nextDeleted++) {
+            if (!linkedA[nextDeleted]) {
+                entries.add(tally.count(deleted(a.get(nextDeleted))));
+            }
+        }
+        String ft = fromTitle == null ? "" : fromTitle;
+        String tt = toTitle == null ? "" : toTitle;
+        WordDiff.Result title = WordDiff.diff(ft, tt);
+        return new TextDiff(tally.similarity(), new TextDiff.TitleChange(ft, tt, !ft.equals(tt),
+                ft.equals(tt) ? List.of() : title.changes()), tally.summary(), entries);
+    }
+
+    private static ParagraphChange paired(ParagraphAligner.Link link, String fromBody, List<Paragraph> a,
+                                          String toBody, List<Paragraph> b) {
+        Span fromSpan = span(link.from(), a);
+        Span toSpan = span(link.to(), b);
+        String fromText = fromBody.substring(fromSpan.start(), fromSpan.end());
+        String toText = toBody.substring(toSpan.start(), toSpan.end());
+        boolean identical = fromText.equals(toText);
+        WordDiff.Result words = WordDiff.diff(fromText, toText);
+        ChangeClass changeClass = identical ? ChangeClass.NONE : classify(fromText, toText, words.similarity());
+        ParagraphOp op = switch (link.kind()) {
+            case SPLIT -> ParagraphOp.SPLIT;
+            case MERGE -> ParagraphOp.MERGED;
+            case EXACT, FUZZY -> !link.inPlace() ? ParagraphOp.MOVED
+                    : link.kind() == ParagraphAligner.Kind.EXACT ? ParagraphOp.UNCHANGED : ParagraphOp.MODIFIED;
+        };
+        boolean modified = link.kind() != ParagraphAligner.Kind.EXACT;
+        return new ParagraphChange(op, link.firstFrom(), link.firstTo(), link.from(), link.to(),
+                round(words.similarity()), changeClass, modified, fromSpan, toSpan, fromText, toText,
+                identical ? List.of() : words.changes());
+    }
+
+    private static ParagraphChange inserted(Paragraph p) {
+        return new ParagraphChange(ParagraphOp.INSERTED, null, p.index(), List.of(), List.of(p.index()), 0,
+                ChangeClass.SUBSTANTIVE, false, null, new Span(p.start(), p.end()), null, p.text(), List.of());
+    }
+
+    private static ParagraphChange deleted(Paragraph p) {
+        return new ParagraphChange(ParagraphOp.DELETED, p.index(), null, List.of(p.index()), List.of(), 0,
+                ChangeClass.SUBSTANTIVE, false, new Span(p.start(), p.end()), null, p.text(), null, List.of());
+    }
+
+    /** COSMETIC when the texts agree once punctuation, case, white space, quotes and dashes are set aside. */
+    static ChangeClass classify(String from, String to, double similarity) {
+        if (TextNormalizer.normalize(from).equals(TextNormalizer.normalize(to))
+                || WordDiff.words(from).equals(WordDiff.words(to))) {
+            return ChangeClass.COSMETIC;
+        }
+        return similarity >= ChangeClass.MINOR_SIMILARITY ? ChangeClass.MINOR : ChangeClass.SUBSTANTIVE;
+    }
+
+    private static Span span(List<Integer> indexes, List<Paragraph> paragraphs) {
+        return new Span(paragraphs.get(indexes.get(0)).start(), paragraphs.get(indexes.get(indexes.size() - 1)).end());
+    }
+
+    private static List<String> texts(List<Paragraph> paragraphs) {
+        return paragraphs.stream().map(Paragraph::text).toList();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    /** Counts entries and words as they are produced. */
+    private static final class Tally {
+        private int unchanged;
+        private int modified;
+        private int moved;
+        private int inserted;
+        private int deleted;
+        private int split;
+        private int merged;
+        private long equalWords;
+        private long addedWords;
+        private long removedWords;
+
+        ParagraphChange count(ParagraphChange c) {
+            switch (c.op()) {
+                case UNCHANGED -> unchanged++;
+                case MODIFIED -> modified++;
+                case MOVED -> moved++;
+                case INSERTED -> inserted++;
+                case DELETED -> deleted++;
+                case SPLIT -> split++;
+                case MERGED -> merged++;
+            }
+            if (c.fromText() == null) {
+                addedWords += DiffTokens.countWords(c.toText());
+            } else if (c.toText() == null) {
+                removedWords += DiffTokens.countWords(c.fromText());
+            } else if (c.changes().isEmpty()) {
+                equalWords += DiffTokens.countWords(c.toText());
+            } else {
+                for (WordChange w : c.changes()) {
+                    int words = DiffTokens.countWords(w.text());
+                    switch (w.op()) {
+                        case EQUAL -> equalWords += words;
+                        case INSERT -> addedWords += words;
+                        case DELETE -> removedWords += words;
+                    }
+                }
+            }
+            return c;
+        }
+
+        DiffSummary summary() {
+            return new DiffSummary(unchanged, modified, moved, inserted, deleted, split, merged,
+                    (int) addedWords, (int) removedWords);
+        }
+
+        double similarity() {
+            long total = 2 * equalWords + addedWords + removedWords;
+            return total == 0 ? 1.0 : round(2.0 * equalWords / total);
+        }
     }
 }
