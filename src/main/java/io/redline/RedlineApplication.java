@@ -14,6 +14,7 @@ import io.redline.core.Services;
 import io.redline.resources.ArticleResource;
 import io.redline.resources.BulkResource;
 import io.redline.resources.CheckResource;
+import io.redline.resources.DiffResource;
 import io.redline.resources.ErrorMappers;
 import io.redline.resources.StatsResource;
 import io.redline.resources.StoryResource;
@@ -53,7 +54,8 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
                 new BulkIngest(services.ingestor(), environment.getObjectMapper(), config.buildInputLimits().maxInputBytes()),
                 environment.getObjectMapper()));
         environment.jersey().register(new CheckResource(services.archive()));
-        environment.jersey().register(new StoryResource(services.archive()));
+        environment.jersey().register(new StoryResource(services.archive(), services.evolution()));
+        environment.jersey().register(new DiffResource(services.evolution()));
         environment.jersey().register(new StatsResource(services.archive()));
         for (Object mapper : ErrorMappers.all()) {
             environment.jersey().register(mapper);

@@ -121,6 +121,11 @@ public final class ParagraphDiffer {
         return similarity >= ChangeClass.MINOR_SIMILARITY ? ChangeClass.MINOR : ChangeClass.SUBSTANTIVE;
     }
 
+    /** Words in a text, as the diff counts them. */
+    public static int wordCount(String text) {
+        return DiffTokens.countWords(text);
+    }
+
     private static Span span(List<Integer> indexes, List<Paragraph> paragraphs) {
         return new Span(paragraphs.get(indexes.get(0)).start(), paragraphs.get(indexes.get(indexes.size() - 1)).end());
     }

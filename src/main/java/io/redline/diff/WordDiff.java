@@ -88,7 +88,7 @@ final class WordDiff {
      * The order-preserving set of sentence pairs with the largest total similarity (each pair at least
      * {@link #SENTENCE_PAIR_THRESHOLD}), by dynamic programming over the two short sentence lists.
      */
-    private static List<int[]> alignSentences(List<String> sa, List<String> sb) {
+    static List<int[]> alignSentences(List<String> sa, List<String> sb) {
         int n = sa.size();
         int m = sb.size();
         if ((long) n * m > MAX_SENTENCE_CELLS) {

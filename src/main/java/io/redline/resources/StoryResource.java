@@ -1,6 +1,13 @@
 package io.redline.resources;
 
+import io.redline.api.BlameView;
 import io.redline.api.StoryPage;
+import io.redline.api.TimelineView;
+import io.redline.core.Evolution;
+import io.redline.store.VersionRow;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import io.redline.api.StoryView;
 import io.redline.core.Archive;
 import io.redline.core.InvalidInputException;
@@ -12,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.List;
+
 /** Stories: groups of articles that are versions or rewrites of one another. */
 @Path("/stories")
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,9 +28,11 @@ public class StoryResource {
     static final int MAX_PAGE_SIZE = 200;
 
     private final Archive archive;
+    private final Evolution evolution;
 
-    public StoryResource(Archive archive) {
+    public StoryResource(Archive archive, Evolution evolution) {
         this.archive = archive;
+        this.evolution = evolution;
     }
 
     @GET
@@ -34,13 +45,61 @@ public class StoryResource {
     @GET
     @Path("/{id}")
     public StoryView story(@PathParam("id") String id) {
-        long storyId;
+        return NotFound.unless(archive.story(storyId(id)), "story", id);
+    }
+
+    /** The versions in publication order with what each changed; HTML for {@code Accept: text/html} or format=html. */
+    @GET
+    @Path("/{id}/timeline")
+    @Produces({MediaType.APPLICATION_JSON, "text/html;charset=UTF-8"})
+    public Response timeline(@PathParam("id") String id, @QueryParam("format") String format,
+                             @Context HttpHeaders headers) {
+        TimelineView timeline = NotFound.unless(evolution.timeline(storyId(id)), "story", id);
+        if ("html".equals(DiffOutput.chosen(format, headers))) {
+            return Response.ok(TimelineHtml.render(timeline), DiffOutput.HTML).build();
+        }
+        return Response.ok(timeline, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * Diff of two versions of the story: {@code from}/{@code to} are time-line steps (1-based), or
+     * {@code articleId:version}, or an article id; by default the last step against the one before.
+     */
+    @GET
+    @Path("/{id}/diff")
+    @Produces({MediaType.APPLICATION_JSON, "text/plain;charset=UTF-8", "text/html;charset=UTF-8"})
+    public Response diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("format") String format, @Context HttpHeaders headers) {
+        List<VersionRow> chain = NotFound.unless(evolution.chain(storyId(id)), "story", id);
+        int toStep = to == null ? chain.size() : step(chain, "to", to, id);
+        int fromStep = from == null ? Math.max(1, toStep - 1) : step(chain, "from", from, id);
+        VersionRow a = chain.get(fromStep - 1);
+        VersionRow b = chain.get(toStep - 1);
+        return DiffOutput.respond(
+                new DiffOutput.Side(Evolution.ref(a, fromStep), a.articleId() + " v" + a.version(), a.body()),
+                new DiffOutput.Side(Evolution.ref(b, toStep), b.articleId() + " v" + b.version(), b.body()),
+                evolution.diff(a, b), format, headers);
+    }
+
+    /** Each sentence of the latest version (or {@code version}: a step or articleId:version) with its origin. */
+    @GET
+    @Path("/{id}/blame")
+    public BlameView blame(@PathParam("id") String id, @QueryParam("version") String version) {
+        List<VersionRow> chain = NotFound.unless(evolution.chain(storyId(id)), "story", id);
+        int step = version == null ? chain.size() : step(chain, "version", version, id);
+        return evolution.blame(storyId(id), chain, step);
+    }
+
+    private static int step(List<VersionRow> chain, String param, String ref, String storyId) {
+        return Evolution.step(chain, ref).orElseThrow(() -> NotFound.of("version '" + ref + "' in story", storyId));
+    }
+
+    private static long storyId(String id) {
         try {
-            storyId = Long.parseLong(id);
+            return Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw NotFound.of("story", id);
         }
-        return NotFound.unless(archive.story(storyId), "story", id);
     }
 
     private static int intParam(String name, String value, int min, int max) {
