@@ -49,25 +49,30 @@ public final class ParagraphDiffer {
             link.from().forEach(i -> linkedA[i] = true);
             link.to().subList(1, link.to().size()).forEach(j -> laterPiece[j] = true);
         }
+        // the old position of the next paragraph kept in place, from each new position on: deleted paragraphs
+        // before it are shown before what was inserted there, as "-" lines come before "+" lines
+        int[] nextAnchor = new int[b.size() + 1];
+        nextAnchor[b.size()] = a.size();
+        for (int j = b.size() - 1; j >= 0; j--) {
+            ParagraphAligner.Link link = byFirstTo.get(j);
+            nextAnchor[j] = link != null && link.inPlace() ? link.firstFrom() : nextAnchor[j + 1];
+        }
         Tally tally = new Tally();
         List<ParagraphChange> entries = new ArrayList<>();
         int nextDeleted = 0;
         for (int j = 0; j < b.size(); j++) {
             ParagraphAligner.Link link = byFirstTo.get(j);
-            if (link == null) {
-                if (!laterPiece[j]) {
-                    entries.add(tally.count(inserted(b.get(j))));
-                }
+            if (link == null && laterPiece[j]) {
                 continue;
             }
-            if (link.inPlace()) {
-                for (; nextDeleted < link.firstFrom(); nextDeleted++) {
+            if (link == null || link.inPlace()) {
+                for (; nextDeleted < nextAnchor[j]; nextDeleted++) {
                     if (!linkedA[nextDeleted]) {
                         entries.add(tally.count(deleted(a.get(nextDeleted))));
                     }
                 }
             }
-            entries.add(tally.count(paired(link, fromBody, a, toBody, b)));
+            entries.add(tally.count(link == null ? inserted(b.get(j)) : paired(link, fromBody, a, toBody, b)));
         }
         for (; nextDeleted < a.size(); nextDeleted++) {
             if (!linkedA[nextDeleted]) {
