@@ -3,7 +3,7 @@ package io.redline.resources;
 import io.redline.api.DiffResponse;
 import io.redline.api.VersionRef;
 import io.redline.core.InvalidInputException;
-
+import io.redline.diff.HtmlDiffRenderer;
 import io.redline.diff.TextDiff;
 import io.redline.diff.UnifiedDiffRenderer;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,14 +27,10 @@ final class DiffOutput {
 
     static Response respond(Side from, Side to, TextDiff diff, String format, HttpHeaders headers) {
         return switch (chosen(format, headers)) {
-            case "html" -> Response.ok(html(diff, from.label(), to.label()), HTML).build();
+            case "html" -> Response.ok(HtmlDiffRenderer.render(diff, from.label(), to.label()), HTML).build();
             case "unified" -> Response.ok(UnifiedDiffRenderer.render(from.label(), from.body(), to.label(), to.body()), TEXT).build();
             default -> Response.ok(DiffResponse.of(from.ref(), to.ref(), diff), MediaType.APPLICATION_JSON_TYPE).build();
         };
-    }
-
-    private static String html(TextDiff diff, String fromLabel, String toLabel) {
-        throw new UnsupportedOperationException("HTML renderer pending"); // REPLACE with HtmlDiffRenderer.render
     }
 
     static String chosen(String format, HttpHeaders headers) {

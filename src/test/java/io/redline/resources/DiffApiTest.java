@@ -86,6 +86,19 @@ class DiffApiTest {
     }
 
     @Test
+    void htmlFormatIsASelfContainedPage() {
+        RunningRedline.Reply html = redline.get("/diff?from=seed-07&to=seed-08&format=html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.contentType()).startsWith("text/html");
+        assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("<del>").contains("<ins>")
+                .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        assertThat(send("/diff?from=seed-07&to=seed-08", "text/html").body()).isEqualTo(html.body());
+        RunningRedline.Reply posted = redline.post("/diff?format=html", "application/json",
+                "{\"from\": {\"body\": \"<script>alert(1)</script> old\"}, \"to\": {\"body\": \"new\"}}");
+        assertThat(posted.body()).doesNotContain("<script>alert").contains("&lt;script&gt;");
+    }
+
+    @Test
     void olderVersionsOfOneArticleCanBeDiffed() {
         JsonNode d = redline.get("/diff?from=flood&fromVersion=1&to=flood&toVersion=2").json();
         assertThat(d.get("from").get("version").asInt()).isEqualTo(1);
