@@ -60,6 +60,7 @@ public final class HtmlDiffRenderer {
             .headline .note{font-size:.85rem;color:var(--muted)}
             del{background:var(--del-bg);color:var(--del-ink);text-decoration:line-through;text-decoration-thickness:1px}
             ins{background:var(--ins-bg);color:var(--ins-ink);text-decoration:none}
+            .headline del+ins,.headline ins+del{margin-left:.3em}
             table{width:100%;border-collapse:collapse;table-layout:fixed;background:var(--paper);border:1px solid var(--line)}
             col.c-change{width:9.5rem}
             th{padding:10px 14px;text-align:left;font-size:.85rem;font-weight:600;background:#eef0f2;border-bottom:1px solid var(--line)}
@@ -142,7 +143,7 @@ public final class HtmlDiffRenderer {
                 .append(esc(fromLabel)).append("</span><span class=\"arrow\">→</span><span class=\"to-label\">")
                 .append(esc(toLabel)).append("</span></h1>\n<p class=\"similarity\"><strong>")
                 .append(percent(diff.similarity())).append("</strong> similar</p>\n")
-                .append("<div class=\"bar\">");
+                .append("<div class=\"bar\" aria-hidden=\"true\">");
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
                 html.append("<span class=\"").append(names[i]).append("\" style=\"width:")
@@ -208,7 +209,7 @@ public final class HtmlDiffRenderer {
             ghosts.add(new ArrayList<>());
         }
         for (ParagraphChange entry : entries) {
-            if (entry.op() == ParagraphOp.MOVED && entry.fromIndex() != null) {
+            if (hasOrigin(entry)) {
                 ghosts.get(ghostPosition(entries, entry)).add(entry);
             }
         }
@@ -218,7 +219,7 @@ public final class HtmlDiffRenderer {
 
     /** Where a moved paragraph used to be: before the first row that is in place and came after it. */
     private static int ghostPosition(List<ParagraphChange> entries, ParagraphChange moved) {
-        if (moved.op() != ParagraphOp.MOVED || moved.fromIndex() == null) {
+        if (!hasOrigin(moved)) {
             return -1;
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -229,6 +230,10 @@ public final class HtmlDiffRenderer {
             }
         }
         return entries.size();
+    }
+
+    private static boolean hasOrigin(ParagraphChange e) {
+        return e.op() == ParagraphOp.MOVED && e.fromIndex() != null && e.toIndex() != null;
     }
 
     private static void ghostRow(StringBuilder html, ParagraphChange moved, boolean rowIsAbove, String fromLabel) {
@@ -251,7 +256,7 @@ public final class HtmlDiffRenderer {
         if (e.fromText() != null && e.toText() != null && e.changeClass() != ChangeClass.NONE) {
             html.append("<span class=\"sim\">").append(percent(e.similarity())).append(" similar</span>");
         }
-        if (e.op() == ParagraphOp.MOVED && e.fromIndex() != null) {
+        if (hasOrigin(e)) {
             html.append("<a href=\"#from-").append(e.fromIndex() + 1).append("\">moved from ¶ ")
                     .append(e.fromIndex() + 1).append(originIsAbove ? " ↑" : " ↓").append("</a>");
         }
@@ -298,7 +303,7 @@ public final class HtmlDiffRenderer {
         html.append("<span class=\"num\">¶ ");
         for (int i = 0; i < indexes.size(); i++) {
             String id = prefix + (indexes.get(i) + 1);
-            boolean anchored = !id.equals(rowId(e)) && !(old && e.op() == ParagraphOp.MOVED);
+            boolean anchored = !id.equals(rowId(e)) && !(old && hasOrigin(e));
             html.append(i == 0 ? "" : ", ");
             if (anchored) {
                 html.append("<span id=\"").append(id).append("\">").append(indexes.get(i) + 1).append("</span>");
