@@ -16,7 +16,8 @@ import java.util.List;
  * @param modified    for MOVED: whether the text changed too
  * @param fromSpan    offsets of the old paragraph(s) in the old text; null for INSERTED
  * @param toSpan      offsets of the new paragraph(s) in the new text; null for DELETED
- * @param fromText    the old text of the entry (paragraphs joined by a blank line); null for INSERTED
+ * @param fromText    the old text of the entry, exactly as in the old body (for several paragraphs, the
+ *                    slice from the first to the last); null for INSERTED
  * @param toText      the new text; null for DELETED
  * @param changes     word-level runs from {@code fromText} to {@code toText}; empty for UNCHANGED with
  *                    identical text

@@ -102,8 +102,10 @@ public final class ParagraphDiffer {
                     : link.kind() == ParagraphAligner.Kind.EXACT ? ParagraphOp.UNCHANGED : ParagraphOp.MODIFIED;
         };
         boolean modified = link.kind() != ParagraphAligner.Kind.EXACT;
+        // the same paragraph after normalisation: its runs show case or quote changes, but nothing was reworded
+        double similarity = modified ? round(words.similarity()) : 1.0;
         return new ParagraphChange(op, link.firstFrom(), link.firstTo(), link.from(), link.to(),
-                round(words.similarity()), changeClass, modified, fromSpan, toSpan, fromText, toText,
+                similarity, changeClass, modified, fromSpan, toSpan, fromText, toText,
                 identical ? List.of() : words.changes());
     }
 
@@ -170,7 +172,7 @@ public final class ParagraphDiffer {
                 addedWords += DiffTokens.countWords(c.toText());
             } else if (c.toText() == null) {
                 removedWords += DiffTokens.countWords(c.fromText());
-            } else if (c.changes().isEmpty()) {
+            } else if (c.changes().isEmpty() || !c.modified() && c.op() != ParagraphOp.SPLIT && c.op() != ParagraphOp.MERGED) {
                 equalWords += DiffTokens.countWords(c.toText());
             } else {
                 for (WordChange w : c.changes()) {

@@ -107,6 +107,12 @@ class ParagraphDifferTest {
         TextDiff quotes = ParagraphDiffer.diff("", "He said \"no\".", "", "He  said \u201Cno\u201D.");
         assertThat(quotes.paragraphs().get(0).op()).isEqualTo(ParagraphOp.UNCHANGED);
         assertThat(quotes.paragraphs().get(0).changeClass()).isEqualTo(ChangeClass.COSMETIC);
+        // nor does a change of case count as words added and removed
+        TextDiff lower = ParagraphDiffer.diff("", "The cat sat.", "", "the cat sat.");
+        assertThat(lower.paragraphs().get(0).similarity()).isEqualTo(1.0);
+        assertThat(lower.similarity()).isEqualTo(1.0);
+        assertThat(lower.summary().wordsAdded()).isZero();
+        assertThat(lower.paragraphs().get(0).changes()).isNotEmpty();
     }
 
     @Test
