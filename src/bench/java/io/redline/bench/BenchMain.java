@@ -23,8 +23,9 @@ import java.util.Map;
  * iterations; one JMH op is one document), MB/s of UTF-8 body text, and each benchmark's ratio to {@code floor}.
  *
  * <p>Options come from the arguments and from the system property {@code bench.args} (split on whitespace); the
- * system property {@code corpus} names a JSONL corpus (same as JMH's {@code -p corpus=...}). With no benchmark
- * pattern, only {@link PipelineBenchmark} runs.
+ * system property {@code corpus} names a JSONL corpus (same as JMH's {@code -p corpus=...}), {@code seeds} the
+ * fixture of {@link DiffBenchmark} ({@code -p seeds=...}). With no benchmark pattern, only {@link PipelineBenchmark}
+ * runs. {@link DiffBenchmark}'s latencies get their own table ({@link DiffReport}).
  */
 public final class BenchMain {
     private static final List<String> ORDER = List.of("floor", "signatureLean", "signature", "fingerprint");
@@ -54,8 +55,18 @@ public final class BenchMain {
         if (!corpus.isEmpty() && !cli.getParameter("corpus").hasValue()) {
             options.param("corpus", corpus);
         }
+        String seeds = System.getProperty("seeds", "").trim();
+        if (!seeds.isEmpty() && !cli.getParameter("seeds").hasValue()) {
+            options.param("seeds", seeds);
+        }
         Collection<RunResult> results = new Runner(options.build()).run();
-        summarise(results);
+        List<RunResult> diffs = new ArrayList<>();
+        List<RunResult> others = new ArrayList<>();
+        for (RunResult r : results) {
+            (DiffReport.isDiff(r) ? diffs : others).add(r);
+        }
+        summarise(others);
+        DiffReport.print(diffs);
     }
 
     static void summarise(Collection<RunResult> results) {
