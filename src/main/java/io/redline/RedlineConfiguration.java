@@ -20,6 +20,11 @@ public class RedlineConfiguration extends Configuration {
     @JsonProperty
     private DetectionFactory detection = new DetectionFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DiffFactory diff = new DiffFactory();
+
     /** Largest accepted title + body, in bytes of UTF-8; larger input is answered with 413. */
     @Min(1)
     @JsonProperty
@@ -31,6 +36,10 @@ public class RedlineConfiguration extends Configuration {
 
     public DetectionFactory getDetection() {
         return detection;
+    }
+
+    public DiffFactory getDiff() {
+        return diff;
     }
 
     public InputLimits buildInputLimits() {

@@ -22,7 +22,7 @@ public final class RedlineStartup {
         Migrations.migrate(dataSource);
         ArticleStore store = new ArticleStore(jdbi);
         Services services = Services.create(config.getDetection().buildDetector(store, metrics), store,
-                config.buildInputLimits(), Clock.systemUTC(), metrics);
+                config.buildInputLimits(), config.getDiff().build(), Clock.systemUTC(), metrics);
         long reindexed = services.reindexer().reindexStale();
         if (reindexed > 0) {
             LOG.info("re-indexed {} stored versions for fingerprint settings {}", reindexed,

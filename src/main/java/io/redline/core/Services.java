@@ -10,10 +10,15 @@ import java.time.Clock;
 public record Services(Detector detector, Ingestor ingestor, Archive archive, Evolution evolution, Reindexer reindexer) {
     public static Services create(Detector detector, ArticleStore store, InputLimits limits, Clock clock,
                                   MetricRegistry metrics) {
+        return create(detector, store, limits, DiffOptions.defaults(), clock, metrics);
+    }
+
+    public static Services create(Detector detector, ArticleStore store, InputLimits limits, DiffOptions diff,
+                                  Clock clock, MetricRegistry metrics) {
         return new Services(detector,
                 new Ingestor(detector, store, limits, clock, metrics.timer("redline.ingest")),
                 new Archive(detector, store, limits, metrics.timer("redline.check")),
-                new Evolution(store, limits, DiffOptions.defaults()),
+                new Evolution(store, limits, diff),
                 new Reindexer(detector, store));
     }
 }

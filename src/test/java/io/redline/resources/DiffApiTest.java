@@ -99,6 +99,16 @@ class DiffApiTest {
     }
 
     @Test
+    void splitAndMergeReportingIsConfigurable() {
+        String whole = ArticleLifecycleTest.V1.replace("\n\n", " ");
+        Map<String, Object> body = Map.of("from", Map.of("body", whole), "to", Map.of("body", ArticleLifecycleTest.V1));
+        assertThat(redline.postJson("/diff", body).json().get("summary").get("split").asInt()).isEqualTo(1);
+        try (RunningRedline off = new RunningRedline(TestDatabase.h2(), "diff.splitMerge", "false")) {
+            assertThat(off.postJson("/diff", body).json().get("summary").get("split").asInt()).isZero();
+        }
+    }
+
+    @Test
     void olderVersionsOfOneArticleCanBeDiffed() {
         JsonNode d = redline.get("/diff?from=flood&fromVersion=1&to=flood&toVersion=2").json();
         assertThat(d.get("from").get("version").asInt()).isEqualTo(1);
