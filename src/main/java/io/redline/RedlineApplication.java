@@ -1,6 +1,7 @@
 package io.redline;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -16,6 +17,7 @@ import io.redline.resources.BulkResource;
 import io.redline.resources.CheckResource;
 import io.redline.resources.DiffResource;
 import io.redline.resources.ErrorMappers;
+import io.redline.resources.PageResource;
 import io.redline.resources.StatsResource;
 import io.redline.resources.StoryResource;
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +42,7 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
                 return configuration.getDatabase();
             }
         });
+        bootstrap.addBundle(new AssetsBundle("/assets", "/ui", "index.html", "ui"));
         bootstrap.addCommand(new LoadCommand());
     }
 
@@ -57,6 +60,7 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         environment.jersey().register(new StoryResource(services.archive(), services.evolution()));
         environment.jersey().register(new DiffResource(services.evolution()));
         environment.jersey().register(new StatsResource(services.archive()));
+        environment.jersey().register(new PageResource());
         for (Object mapper : ErrorMappers.all()) {
             environment.jersey().register(mapper);
         }

@@ -98,9 +98,13 @@ public final class Archive {
         }));
     }
 
-    public StoryPage stories(int page, int size) {
+    /** A page of stories, most recently updated first; with {@code query}, only those with a matching headline. */
+    public StoryPage stories(int page, int size, String query) {
+        String pattern = query == null || query.isBlank() ? null
+                : "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return store.read(dao -> {
-            List<StoryRow> rows = dao.stories(size, (long) page * size);
+            long offset = (long) page * size;
+            List<StoryRow> rows = pattern == null ? dao.stories(size, offset) : dao.searchStories(pattern, size, offset);
             Map<Long, List<StoryArticleRow>> byStory = rows.isEmpty() ? Map.of()
                     : dao.storyArticles(rows.stream().map(StoryRow::id).toList()).stream()
                     .collect(Collectors.groupingBy(StoryArticleRow::storyId));
@@ -114,7 +118,8 @@ public final class Archive {
                 summaries.add(new StorySummary(s.id(), headline, articles.size(), versions,
                         Instant.ofEpochMilli(s.createdAt()), Instant.ofEpochMilli(s.updatedAt())));
             }
-            return new StoryPage(page, size, dao.countStories(), summaries);
+            return new StoryPage(page, size, pattern == null ? dao.countStories() : dao.countSearchedStories(pattern),
+                    summaries);
         });
     }
 

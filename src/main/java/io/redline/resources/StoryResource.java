@@ -37,9 +37,9 @@ public class StoryResource {
 
     @GET
     public StoryPage stories(@QueryParam("page") @DefaultValue("0") String page,
-                             @QueryParam("size") @DefaultValue("20") String size) {
+                             @QueryParam("size") @DefaultValue("20") String size, @QueryParam("q") String query) {
         return archive.stories(intParam("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
-                intParam("size", size, 1, MAX_PAGE_SIZE));
+                intParam("size", size, 1, MAX_PAGE_SIZE), query);
     }
 
     @GET

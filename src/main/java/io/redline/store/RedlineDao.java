@@ -128,6 +128,15 @@ public interface RedlineDao {
     @SqlQuery("SELECT COUNT(*) FROM stories")
     long countStories();
 
+    /** Stories with an article whose latest headline contains {@code pattern} (a LIKE pattern, lower case). */
+    @SqlQuery("SELECT s.id, s.created_at, s.updated_at FROM stories s WHERE s.id IN (SELECT a.story_id" + LATEST
+            + "WHERE LOWER(v.title) LIKE :pattern ESCAPE '!') ORDER BY s.updated_at DESC, s.id DESC LIMIT :limit OFFSET :offset")
+    List<StoryRow> searchStories(@Bind("pattern") String pattern, @Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("SELECT COUNT(*) FROM stories s WHERE s.id IN (SELECT a.story_id" + LATEST
+            + "WHERE LOWER(v.title) LIKE :pattern ESCAPE '!')")
+    long countSearchedStories(@Bind("pattern") String pattern);
+
     @SqlQuery("SELECT a.story_id, a.id AS article_id, a.latest_version, v.title, v.ingested_at" + LATEST
             + "WHERE a.story_id IN (<ids>)")
     List<StoryArticleRow> storyArticles(@BindList("ids") Collection<Long> storyIds);
