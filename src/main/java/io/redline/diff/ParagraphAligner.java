@@ -4,7 +4,6 @@ import io.redline.text.TextNormalizer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -267,6 +266,4 @@ final class ParagraphAligner {
             return total == 0 ? 0 : common(part, whole) / total;
         }
     }
-
-
 }

@@ -35,6 +35,13 @@ class PageTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
         assertThat(redline.get("/ui/style.css").contentType()).startsWith("text/css");
+        // no fonts, scripts or styles from anywhere else
+        for (String asset : new String[]{"/ui/app.js", "/ui/style.css", "/"}) {
+            // (the SVG namespace is a name, not an address that is fetched)
+            String text = redline.get(asset).body().replace("http://www.w3.org/2000/svg", "");
+            assertThat(text).as(asset).doesNotContain("http://").doesNotContain("https://")
+                    .doesNotContain("@import").doesNotContain("//cdn");
+        }
         // the API keeps its paths
         assertThat(redline.get("/stats").status()).isEqualTo(200);
     }

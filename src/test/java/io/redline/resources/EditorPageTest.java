@@ -1,0 +1,194 @@
+package io.redline.resources;
+
+import io.redline.testing.Browser;
+import io.redline.testing.Fixtures;
+import io.redline.testing.RunningRedline;
+import io.redline.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The editors' page in a real headless Chromium against the real service with the seed articles loaded:
+ * check a text, read a diff, follow a story, see errors in words, and fit a phone screen.
+ */
+class EditorPageTest {
+    private static RunningRedline redline;
+    private static Browser browser;
+    private static WebDriver driver;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() {
+        redline = new RunningRedline(TestDatabase.h2());
+        redline.post("/articles/bulk", "application/x-ndjson", Fixtures.seedsNdjson());
+        browser = Browser.start(1280, 1000);
+        driver = browser.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (redline != null) {
+            redline.close();
+        }
+    }
+
+    @Test
+    void aLightlyEditedSeedIsFoundAsARevisionOfItsStoryWithTheSharedPassagesHighlighted() {
+        String title = Fixtures.seed("seed-08").get("title").asText();
+        String body = Fixtures.seed("seed-08").get("body").asText()
+                .replace("all but reduced on Friday", "nearly reduced on Friday")
+                .replace("forces declared victory in Deir al-Zor", "forces claimed victory in Deir al-Zor");
+        int storyOfSeed08 = redline.get("/articles/seed-08").json().get("storyId").asInt();
+
+        open("/#/check");
+        find("check-title").sendKeys(title);
+        setValue(find("check-body"), body);
+        find("check-submit").click();
+
+        WebElement verdict = waitFor("verdict");
+        assertThat(verdict.getText()).isIn("REVISION", "DUPLICATE");
+        WebElement top = all("match").get(0);
+        assertThat(top.getAttribute("data-story")).isEqualTo(String.valueOf(storyOfSeed08));
+        assertThat(top.findElement(By.cssSelector("[data-testid=match-jaccard]")).getText()).matches("\\d+%");
+        assertThat(top.findElement(By.cssSelector("[data-testid=match-containment]")).getText()).matches("\\d+%");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=shared-theirs] mark.shared")));
+        assertThat(driver.findElements(By.cssSelector("[data-testid=shared-mine] mark.shared"))).hasSizeGreaterThan(10);
+        assertThat(driver.findElements(By.cssSelector("[data-testid=shared-theirs] mark.shared"))).hasSizeGreaterThan(10);
+        scrollTo(verdict);
+        browser.screenshot("check-result");
+
+        // one click diffs the pasted text against the match: only the two edited paragraphs are reworded
+        top.findElement(By.cssSelector("[data-testid=match-diff]")).click();
+        waitFor("diff-summary");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MODIFIED]"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("[data-testid=diff] del"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("[data-testid=diff] ins"))).isNotEmpty();
+    }
+
+    @Test
+    void theDiffOfTwoSeedsMarksMovedAndRewordedParagraphsAndItsLinkReopensIt() {
+        open("/#/diff?from=seed-07&to=seed-08");
+        waitFor("diff-summary");
+        assertThat(find("summary-moved").getText()).startsWith("2");
+        List<WebElement> moved = driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MOVED]"));
+        assertThat(moved).hasSize(2);
+        assertThat(moved.get(0).findElement(By.cssSelector("[data-testid=moved-link]")).getText()).contains("was ¶");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=moved-from-place]"))).hasSize(2);
+        List<WebElement> reworded = driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MODIFIED]"));
+        assertThat(reworded).isNotEmpty();
+        assertThat(reworded.get(0).findElements(By.cssSelector("[data-testid=old-text] del"))).isNotEmpty();
+        assertThat(reworded.get(0).findElements(By.cssSelector("[data-testid=new-text] ins"))).isNotEmpty();
+        assertThat(reworded.get(0).findElements(By.cssSelector("[data-testid=new-text] del"))).isEmpty();
+        browser.screenshot("diff");
+
+        find("diff-toggle").click();
+        wait.until(d -> "inline".equals(find("diff").getAttribute("data-mode")));
+        assertThat(driver.findElements(By.cssSelector("[data-testid=inline-text]"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("[data-testid=old-text]"))).isEmpty();
+
+        find("diff-copy-link").click();
+        String link = find("diff-link").getAttribute("value");
+        assertThat(link).endsWith("/#/diff?from=seed-07&to=seed-08");
+        driver.get("about:blank");
+        driver.get(link);
+        waitFor("diff-summary");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MOVED]"))).hasSize(2);
+        assertThat(find("diff-title").getText()).contains("Islamic State on verge of defeat");
+    }
+
+    @Test
+    void aStoryFoundByHeadlineShowsItsTimelineChartBlameAndStepDiffs() {
+        open("/#/stories");
+        waitFor("stories");
+        find("stories-search").sendKeys("caliphate");
+        find("stories-submit").click();
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=story-link]")).size() == 1);
+        find("story-link").click();
+
+        waitFor("timeline");
+        assertThat(all("timeline-step")).hasSize(2);
+        assertThat(find("headline-change").getText()).contains("Headline changed");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=timeline-chart] [data-testid=chart-bar]"))).hasSize(3);
+        browser.screenshot("timeline");
+        assertThat(all("blame-sentence")).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("[data-testid=blame-sentence][data-step='2']"))).isNotEmpty();
+
+        find("step-diff").click();
+        waitFor("diff-summary");
+        assertThat(driver.getCurrentUrl()).contains("#/stories/").contains("/diff?from=1&to=2");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MOVED]"))).hasSize(2);
+    }
+
+    @Test
+    void anApiErrorIsShownInWords() {
+        open("/#/check");
+        find("check-title").sendKeys("Nothing below");
+        find("check-submit").click();
+        WebElement error = waitFor("error");
+        assertThat(error.getText()).contains("body is required and must not be empty");
+    }
+
+    @Test
+    void atPhoneWidthTheCheckPageDoesNotScrollSideways() {
+        try (Browser phone = Browser.start(390, 844)) {
+            WebDriver p = phone.driver();
+            // headless Chromium keeps windows at least 500 px wide, so emulate the phone's viewport
+            ((ChromeDriver) p).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+            p.get(redline.url("/#/check"));
+            new WebDriverWait(p, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=check-form]")));
+            JavascriptExecutor js = (JavascriptExecutor) p;
+            assertThat(((Number) js.executeScript("return window.innerWidth;")).intValue()).isEqualTo(390);
+            assertThat(js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .isEqualTo(true);
+            phone.screenshot("check-phone");
+        }
+    }
+
+    /** A fresh page load, even when only the hash differs from the page shown. */
+    private static void open(String path) {
+        driver.get("about:blank");
+        driver.get(redline.url(path));
+    }
+
+    private static WebElement find(String testId) {
+        return driver.findElement(By.cssSelector("[data-testid=" + testId + "]"));
+    }
+
+    private static List<WebElement> all(String testId) {
+        return driver.findElements(By.cssSelector("[data-testid=" + testId + "]"));
+    }
+
+    private static WebElement waitFor(String testId) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=" + testId + "]")));
+    }
+
+    private static void setValue(WebElement field, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", field, value);
+    }
+
+    private static void scrollTo(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -140);", element);
+    }
+}
