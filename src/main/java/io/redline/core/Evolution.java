@@ -2,7 +2,6 @@ package io.redline.core;
 
 import io.redline.api.BlameView;
 import io.redline.api.DiffRequest;
-
 import io.redline.api.TimelineView;
 import io.redline.api.VersionRef;
 import io.redline.diff.DiffOptions;

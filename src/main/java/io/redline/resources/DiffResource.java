@@ -59,6 +59,6 @@ public class DiffResource {
     }
 
     static DiffOutput.Side side(VersionRow v) {
-        return new DiffOutput.Side(io.redline.core.Evolution.ref(v, null), v.articleId() + " v" + v.version(), v.body());
+        return new DiffOutput.Side(Evolution.ref(v, null), v.articleId() + " v" + v.version(), v.body());
     }
 }

@@ -2,22 +2,22 @@ package io.redline.resources;
 
 import io.redline.api.BlameView;
 import io.redline.api.StoryPage;
-import io.redline.api.TimelineView;
-import io.redline.core.Evolution;
-import io.redline.store.VersionRow;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import io.redline.api.StoryView;
+import io.redline.api.TimelineView;
 import io.redline.core.Archive;
+import io.redline.core.Evolution;
 import io.redline.core.InvalidInputException;
+import io.redline.store.VersionRow;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -71,8 +71,8 @@ public class StoryResource {
     public Response diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("format") String format, @Context HttpHeaders headers) {
         List<VersionRow> chain = NotFound.unless(evolution.chain(storyId(id)), "story", id);
-        int toStep = to == null ? chain.size() : step(chain, "to", to, id);
-        int fromStep = from == null ? Math.max(1, toStep - 1) : step(chain, "from", from, id);
+        int toStep = to == null ? chain.size() : step(chain, to, id);
+        int fromStep = from == null ? Math.max(1, toStep - 1) : step(chain, from, id);
         VersionRow a = chain.get(fromStep - 1);
         VersionRow b = chain.get(toStep - 1);
         return DiffOutput.respond(
@@ -86,11 +86,11 @@ public class StoryResource {
     @Path("/{id}/blame")
     public BlameView blame(@PathParam("id") String id, @QueryParam("version") String version) {
         List<VersionRow> chain = NotFound.unless(evolution.chain(storyId(id)), "story", id);
-        int step = version == null ? chain.size() : step(chain, "version", version, id);
+        int step = version == null ? chain.size() : step(chain, version, id);
         return evolution.blame(storyId(id), chain, step);
     }
 
-    private static int step(List<VersionRow> chain, String param, String ref, String storyId) {
+    private static int step(List<VersionRow> chain, String ref, String storyId) {
         return Evolution.step(chain, ref).orElseThrow(() -> NotFound.of("version '" + ref + "' in story", storyId));
     }
 
