@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -216,6 +217,7 @@ final class ParagraphAligner {
         private final Map<String, Double> weight = new HashMap<>();
         private final int maxIndexedFrequency;
         private final Map<String, Integer> frequency = new HashMap<>();
+        private final Map<Set<String>, Double> totals = new IdentityHashMap<>();
 
         Weights(List<String> textsA, List<String> textsB) {
             a = textsA.stream().map(t -> (Set<String>) new HashSet<>(WordDiff.words(t))).toList();
@@ -229,13 +231,23 @@ final class ParagraphAligner {
             frequency.forEach((word, f) -> weight.put(word, Math.log(1.0 + (double) paragraphs / f)));
             // words in a quarter of all paragraphs or more say little about which paragraph is which
             maxIndexedFrequency = Math.max(4, paragraphs / 4);
+            for (List<Set<String>> side : List.of(a, b)) {
+                for (Set<String> words : side) {
+                    totals.put(words, weightOf(words));
+                }
+            }
         }
 
         boolean isIndexed(String word) {
             return frequency.getOrDefault(word, 0) <= maxIndexedFrequency;
         }
 
+        /** The summed weight of a word set; cached for the paragraphs' own sets, which are compared many times. */
         double weightOf(Set<String> words) {
+            Double known = totals.get(words);
+            if (known != null) {
+                return known;
+            }
             double sum = 0;
             for (String w : words) {
                 sum += weight.getOrDefault(w, 0.0);
