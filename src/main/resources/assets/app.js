@@ -253,8 +253,26 @@ function metric(label, value, testid) {
     h('span', { class: 'meter', 'aria-hidden': 'true' }, h('span', { style: `width:${pct(value)}` })));
 }
 
+// Sentences of a shared paragraph that reappear in its counterpart: half of their word pairs are found there.
+const sentencesOf = (text) => text.match(/[^.!?]*[.!?]+["'\u201D\u2019)\]]*\s*|[^.!?]+$/g) || [text];
+const wordsOf = (text) => text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+function pairsOf(text) {
+  const words = wordsOf(text);
+  const pairs = new Set(words.length === 1 ? words : []);
+  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  return pairs;
+}
+function reappears(sentence, counterpartPairs) {
+  const pairs = pairsOf(sentence);
+  let found = 0;
+  for (const p of pairs) if (counterpartPairs.has(p)) found++;
+  return pairs.size > 0 && found / pairs.size >= 0.5;
+}
+
 function showShared(slot, check, match) {
   load(slot, `Loading ${match.id}…`, `Could not load ${match.id}`, api(`/articles/${encodeURIComponent(match.id)}`), (article) => {
+    const myTexts = paragraphs(check.body);
+    const theirTexts = paragraphs(article.body);
     const mine = new Map(match.sharedParagraphs.map((s) => [s.index, s]));
     const theirs = new Map(match.sharedParagraphs.map((s) => [s.matchIndex, s]));
     const column = (testid, heading, texts, shared, other) => h('div', { class: 'card', testid },
@@ -262,14 +280,19 @@ function showShared(slot, check, match) {
       texts.map((text, i) => {
         const s = shared.get(i);
         if (!s) return h('p', { class: 'para' }, text);
+        const counterpart = other === 'theirs' ? theirTexts[s.matchIndex] : myTexts[s.index];
+        const counterpartPairs = pairsOf(counterpart || '');
         const tag = `¶${i + 1} ↔ ${other === 'theirs' ? `their ¶${s.matchIndex + 1}` : `your ¶${s.index + 1}`} · ${s.exact ? 'identical' : `${pct(s.similarity)} alike`}`;
-        return h('p', { class: 'para' }, h('mark', { class: 'shared', testid: 'shared' }, h('span', { class: 'shared-tag' }, tag), text));
+        return h('p', { class: 'para' }, h('mark', { class: 'shared', testid: 'shared' }, h('span', { class: 'shared-tag' }, tag),
+          sentencesOf(text).map((sentence) => reappears(sentence, counterpartPairs)
+            ? h('span', { class: 'shared-sentence', testid: 'shared-sentence' }, sentence) : sentence)));
       }));
     return h('div', {},
       h('h2', {}, `Shared passages with “${article.title || article.id}”`),
+      h('p', { class: 'hint' }, 'Paragraphs that reappear are marked; the sentences found in the other text are underlined.'),
       h('div', { class: 'compare' },
-        column('shared-mine', 'Your text', paragraphs(check.body), mine, 'theirs'),
-        column('shared-theirs', `${article.id} (stored)`, paragraphs(article.body), theirs, 'mine')));
+        column('shared-mine', 'Your text', myTexts, mine, 'theirs'),
+        column('shared-theirs', `${article.id} (stored)`, theirTexts, theirs, 'mine')));
   });
 }
 

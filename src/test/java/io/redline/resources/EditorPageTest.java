@@ -72,6 +72,11 @@ class EditorPageTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=shared-theirs] mark.shared")));
         assertThat(driver.findElements(By.cssSelector("[data-testid=shared-mine] mark.shared"))).hasSizeGreaterThan(10);
         assertThat(driver.findElements(By.cssSelector("[data-testid=shared-theirs] mark.shared"))).hasSizeGreaterThan(10);
+        // down to the sentences of mine that appear in theirs, and theirs in mine
+        assertThat(driver.findElements(By.cssSelector("[data-testid=shared-mine] [data-testid=shared-sentence]")))
+                .hasSizeGreaterThan(20);
+        assertThat(driver.findElements(By.cssSelector("[data-testid=shared-theirs] [data-testid=shared-sentence]")))
+                .hasSizeGreaterThan(20);
         scrollTo(verdict);
         browser.screenshot("check-result");
 
