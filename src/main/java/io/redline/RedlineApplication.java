@@ -9,6 +9,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.redline.cli.EvaluateCommand;
 import io.redline.cli.LoadCommand;
 import io.redline.core.BulkIngest;
 import io.redline.core.Services;
@@ -44,6 +45,7 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         });
         bootstrap.addBundle(new AssetsBundle("/assets", "/ui", "index.html", "ui"));
         bootstrap.addCommand(new LoadCommand());
+        bootstrap.addCommand(new EvaluateCommand());
     }
 
     @Override

@@ -92,13 +92,13 @@ class GeneratedCorpusClusteringTest {
 
         @Test
         void storiesHoldArticlesOfOneTrueCluster() {
-            assertThat(outcome.quality().precision()).as(outcome::describeWrongEdges)
+            assertThat(outcome.quality().pairwisePrecision()).as(outcome::describeWrongEdges)
                     .isGreaterThanOrEqualTo(MIN_PRECISION);
         }
 
         @Test
         void revisionsMostlyFindTheirStory() {
-            assertThat(outcome.quality().recall()).as(outcome::describeMissedRevisions)
+            assertThat(outcome.quality().pairwiseRecall()).as(outcome::describeMissedRevisions)
                     .isGreaterThanOrEqualTo(MIN_RECALL);
         }
 
@@ -136,55 +136,8 @@ class GeneratedCorpusClusteringTest {
 
         @Test
         void recallAndPrecisionAreNearlyPerfect() {
-            assertThat(outcome.quality().recall()).as(outcome::describeMissedRevisions).isGreaterThanOrEqualTo(0.95);
-            assertThat(outcome.quality().precision()).as(outcome::describeWrongEdges).isGreaterThanOrEqualTo(0.99);
-        }
-    }
-
-    /** Pairwise and B-cubed scores of a grouping against the truth. */
-    record Quality(double precision, double recall, double bcubedPrecision, double bcubedRecall) {
-        double bcubedF1() {
-            return 2 * bcubedPrecision * bcubedRecall / (bcubedPrecision + bcubedRecall);
-        }
-
-        /**
-         * From the contingency table: pairs are counted per (story, cluster) cell as n(n−1)/2, never listed.
-         * Example: story 1 = {a, b, c}, clusters a, a, c → story pairs 3, cluster pairs 1, joint 1: precision
-         * 1/3, recall 1.
-         */
-        static Quality of(Map<String, Long> storyOf, Map<String, String> clusterOf) {
-            Map<Long, Integer> stories = new HashMap<>();
-            Map<String, Integer> clusters = new HashMap<>();
-            Map<List<Object>, Integer> cells = new HashMap<>();
-            for (Map.Entry<String, Long> e : storyOf.entrySet()) {
-                String cluster = clusterOf.get(e.getKey());
-                stories.merge(e.getValue(), 1, Integer::sum);
-                clusters.merge(cluster, 1, Integer::sum);
-                cells.merge(List.of(e.getValue(), cluster), 1, Integer::sum);
-            }
-            long storyPairs = pairs(stories.values());
-            long clusterPairs = pairs(clusters.values());
-            long jointPairs = pairs(cells.values());
-            double bp = 0;
-            double br = 0;
-            for (Map.Entry<List<Object>, Integer> cell : cells.entrySet()) {
-                double n = cell.getValue();
-                bp += n * n / stories.get((Long) cell.getKey().get(0));
-                br += n * n / clusters.get((String) cell.getKey().get(1));
-            }
-            int total = storyOf.size();
-            return new Quality(storyPairs == 0 ? 1 : (double) jointPairs / storyPairs,
-                    clusterPairs == 0 ? 1 : (double) jointPairs / clusterPairs, bp / total, br / total);
-        }
-
-        private static long pairs(Collection<Integer> sizes) {
-            return sizes.stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "pairwise precision %.4f recall %.4f, B-cubed P %.4f R %.4f F1 %.4f",
-                    precision, recall, bcubedPrecision, bcubedRecall, bcubedF1());
+            assertThat(outcome.quality().pairwiseRecall()).as(outcome::describeMissedRevisions).isGreaterThanOrEqualTo(0.95);
+            assertThat(outcome.quality().pairwisePrecision()).as(outcome::describeWrongEdges).isGreaterThanOrEqualTo(0.99);
         }
     }
 
@@ -194,7 +147,7 @@ class GeneratedCorpusClusteringTest {
 
     /** One corpus ingested, with the final stories read back from the store. */
     record Outcome(List<Doc> docs, Services services, Map<String, Long> storyOf,
-                   Map<String, String> clusterOf, List<Edge> edges, Quality quality) {
+                   Map<String, String> clusterOf, List<Edge> edges, GroupingQuality quality) {
         private static final int SHOWN = 30;
 
         static Outcome of(String name, List<Doc> docs) {
@@ -221,13 +174,18 @@ class GeneratedCorpusClusteringTest {
                 clusterOf.put(d.id(), d.cluster());
             }
             Outcome o = new Outcome(docs, services, storyOf, clusterOf, List.copyOf(edges),
-                    Quality.of(storyOf, clusterOf));
+                    GroupingQuality.of(storyOf, clusterOf));
             System.out.printf(Locale.ROOT, "[%s] %d articles (%d revisions, %d templates) in %.1f s: %d stories for %d "
                             + "true clusters, largest %d vs %d; %s; %d verified edges, %d across true clusters%n",
                     name, docs.size(), o.count(Kind.REVISION), o.templates(), ingestMillis / 1000.0,
                     new HashSet<>(storyOf.values()).size(), new HashSet<>(clusterOf.values()).size(),
-                    o.largestStory(), o.largestCluster(), o.quality(), edges.size(), o.wrongEdges().size());
+                    o.largestStory(), o.largestCluster(), scores(o.quality()), edges.size(), o.wrongEdges().size());
             return o;
+        }
+
+        private static String scores(GroupingQuality q) {
+            return String.format(Locale.ROOT, "pairwise precision %.4f recall %.4f, B-cubed P %.4f R %.4f F1 %.4f",
+                    q.pairwisePrecision(), q.pairwiseRecall(), q.bcubedPrecision(), q.bcubedRecall(), q.bcubedF1());
         }
 
         long count(Kind kind) {

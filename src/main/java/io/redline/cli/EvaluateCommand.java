@@ -1,0 +1,328 @@
+package io.redline.cli;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.redline.RedlineConfiguration;
+import io.redline.RedlineStartup;
+import io.redline.api.ArticleRequest;
+import io.redline.cluster.GroupingQuality;
+import io.redline.core.Detector;
+import io.redline.core.Services;
+import io.redline.minhash.Fingerprint;
+import io.redline.store.ArticleStore;
+import io.redline.store.RedlineDao;
+import io.redline.store.VersionRow;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code redline evaluate config.yml corpus.jsonl truth.jsonl [--limit N] [--json] [--use-configured-database]}:
+ * ingests a labelled corpus in file order into a fresh store with the configured detection settings and
+ * reports how the resulting stories compare with the true clusters.
+ *
+ * <p>The corpus holds {@code {"id", "body", "title"?}} per line, the truth {@code {"id", "cluster", "parent"}}
+ * per line ({@code parent} null for originals), as {@code ../shared/eval/gen_corpus.py} writes them. The store
+ * is a new H2 file database in a temporary directory, deleted afterwards; {@code --use-configured-database}
+ * uses the configured one instead, which must then hold no articles.
+ *
+ * <p>Reported: pairwise and B-cubed precision, recall and F1 ({@link GroupingQuality}); the LSH candidates of
+ * each document's look-up before it is stored (mean, p50, p99, max); of the true parent → child pairs whose
+ * parent came earlier in the file, how many the child's LSH look-up did not return the parent for, and how
+ * many it did but exact verification classified NEW; and the ingest rate (time inside the ingestor only; the
+ * command's own look-ups are counted in the total).
+ */
+public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
+    /** Example pairs of each kind of miss shown in the report. */
+    static final int EXAMPLES = 5;
+
+    public EvaluateCommand() {
+        super("evaluate", "Ingest a labelled corpus into a fresh store and report the quality of the story grouping");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("corpus").help("NDJSON corpus, one {\"id\", \"body\"} per line, ingested in order");
+        subparser.addArgument("truth").help("NDJSON truth, one {\"id\", \"cluster\", \"parent\"} per line");
+        subparser.addArgument("--limit").type(Integer.class).metavar("N")
+                .help("evaluate only the first N documents of the corpus");
+        subparser.addArgument("--json").action(Arguments.storeTrue()).help("print the report as one JSON object");
+        subparser.addArgument("--use-configured-database").dest("use_configured_database")
+                .action(Arguments.storeTrue())
+                .help("ingest into the configured database (which must be empty) instead of a temporary H2 one");
+    }
+
+    @Override
+    protected void run(Bootstrap<RedlineConfiguration> bootstrap, Namespace namespace, RedlineConfiguration config)
+            throws Exception {
+        Integer limit = namespace.getInt("limit");
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+        }
+        ObjectMapper json = bootstrap.getObjectMapper();
+        Path corpus = Path.of(namespace.getString("corpus"));
+        Map<String, Truth> truth = readTruth(Path.of(namespace.getString("truth")), json);
+        boolean configured = namespace.getBoolean("use_configured_database");
+        Path scratch = configured ? null : Files.createTempDirectory("redline-evaluate-");
+        DataSourceFactory database = configured ? config.getDatabase() : scratchDatabase(scratch);
+        MetricRegistry metrics = new MetricRegistry();
+        ManagedDataSource dataSource = database.build(metrics, "evaluate");
+        Report report;
+        try {
+            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+            // Liquibase reports each change set and a summary on standard output; here both go to the log, so that
+            // standard output holds only the report (one JSON object with --json)
+            Services services = Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
+                            "liquibase.command.showSummaryOutput", "LOG"),
+                    () -> RedlineStartup.open(config, dataSource, jdbi, metrics));
+            ArticleStore store = new ArticleStore(jdbi);
+            long stored = store.read(RedlineDao::countArticles);
+            if (stored > 0) {
+                throw new IllegalStateException("evaluate needs an empty store, but the configured database holds "
+                        + stored + " articles");
+            }
+            report = evaluate(services, store, corpus, truth, limit == null ? Integer.MAX_VALUE : limit, json);
+        } finally {
+            dataSource.stop();
+            if (scratch != null) {
+                deleteTree(scratch);
+            }
+        }
+        if (namespace.getBoolean("json")) {
+            System.out.println(json.writeValueAsString(report));
+        } else {
+            System.out.print(report.text(configured ? "the configured database" : "a fresh temporary H2 database"));
+        }
+    }
+
+    private static Report evaluate(Services services, ArticleStore store, Path corpus, Map<String, Truth> truth,
+                                   int limit, ObjectMapper json) throws IOException {
+        Detector detector = services.detector();
+        Set<String> seen = new HashSet<>();
+        List<String> order = new ArrayList<>();
+        int lookups = 0;
+        int[] candidates = new int[Math.min(limit, 1 << 16)];
+        int parentPairs = 0;
+        List<String> lshMissed = new ArrayList<>();
+        List<String> notVerified = new ArrayList<>();
+        long ingestNanos = 0;
+        long started = System.nanoTime();
+        try (BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
+            int lineNumber = 0;
+            for (String line = in.readLine(); line != null && lookups < limit; line = in.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode doc = parse(json, line, corpus, lineNumber);
+                String id = text(doc, "id", corpus, lineNumber);
+                String body = text(doc, "body", corpus, lineNumber);
+                Truth t = truth.get(id);
+                if (t == null) {
+                    throw new IllegalArgumentException(corpus + ":" + lineNumber + ": " + id + " has no line in the truth file");
+                }
+                // the same look-up the ingestor is about to make, kept whole to see whether the parent is in it
+                Fingerprint fingerprint = detector.fingerprint(body);
+                Map<String, Integer> hits = store.candidates(detector.bucketKeys(fingerprint), detector.bucketCap())
+                        .bandHits();
+                if (lookups == candidates.length) {
+                    candidates = Arrays.copyOf(candidates, candidates.length * 2);
+                }
+                candidates[lookups++] = hits.size() - (hits.containsKey(id) ? 1 : 0);
+                if (t.parent() != null && seen.contains(t.parent()) && !t.parent().equals(id)) {
+                    parentPairs++;
+                    String pair = id + "<-" + t.parent();
+                    if (!hits.containsKey(t.parent())) {
+                        lshMissed.add(pair);
+                    } else {
+                        VersionRow parent = store.read(dao -> dao.latestVersion(t.parent())).orElseThrow();
+                        if (!detector.compare(fingerprint, parent, hits.get(t.parent())).verified()) {
+                            notVerified.add(pair);
+                        }
+                    }
+                }
+                JsonNode title = doc.get("title");
+                long before = System.nanoTime();
+                services.ingestor().ingest(new ArticleRequest(id,
+                        title == null || title.isNull() ? null : title.asText(), body, null, null, null));
+                ingestNanos += System.nanoTime() - before;
+                if (seen.add(id)) {
+                    order.add(id);
+                }
+            }
+        }
+        if (order.isEmpty()) {
+            throw new IllegalArgumentException(corpus + " holds no documents");
+        }
+        Map<String, Long> storyOf = new HashMap<>();
+        Map<String, String> clusterOf = new HashMap<>();
+        for (String id : order) {
+            storyOf.put(id, store.read(dao -> dao.article(id)).orElseThrow().storyId());
+            clusterOf.put(id, truth.get(id).cluster());
+        }
+        double totalSeconds = (System.nanoTime() - started) / 1e9;
+        double ingestSeconds = ingestNanos / 1e9;
+        GroupingQuality q = GroupingQuality.of(storyOf, clusterOf);
+        int[] counts = Arrays.copyOf(candidates, lookups);
+        return new Report(q.documents(), q.clusters(), q.stories(),
+                new Scores(q.pairwisePrecision(), q.pairwiseRecall(), q.pairwiseF1()),
+                new Scores(q.bcubedPrecision(), q.bcubedRecall(), q.bcubedF1()),
+                CandidateCounts.of(counts),
+                new ParentPairs(parentPairs, lshMissed.size(), notVerified.size(),
+                        List.copyOf(lshMissed.subList(0, Math.min(EXAMPLES, lshMissed.size()))),
+                        List.copyOf(notVerified.subList(0, Math.min(EXAMPLES, notVerified.size())))),
+                new Ingest(ingestSeconds, lookups / Math.max(ingestSeconds, 1e-9), totalSeconds));
+    }
+
+    /** One line of the truth file. */
+    record Truth(String cluster, String parent) {
+    }
+
+    private static Map<String, Truth> readTruth(Path file, ObjectMapper json) throws IOException {
+        Map<String, Truth> out = new HashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNumber = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = parse(json, line, file, lineNumber);
+                JsonNode parent = node.get("parent");
+                out.put(text(node, "id", file, lineNumber), new Truth(text(node, "cluster", file, lineNumber),
+                        parent == null || parent.isNull() ? null : parent.asText()));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode parse(ObjectMapper json, String line, Path file, int lineNumber) {
+        try {
+            return json.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ":" + lineNumber + ": not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field, Path file, int lineNumber) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw new IllegalArgumentException(file + ":" + lineNumber + ": \"" + field + "\" is required");
+        }
+        return value.asText();
+    }
+
+    private static DataSourceFactory scratchDatabase(Path dir) {
+        DataSourceFactory f = new DataSourceFactory();
+        f.setDriverClass("org.h2.Driver");
+        f.setUrl("jdbc:h2:" + dir.resolve("redline").toAbsolutePath());
+        f.setUser("sa");
+        f.setPassword("");
+        f.setMinSize(1);
+        f.setInitialSize(1);
+        f.setMaxSize(4);
+        return f;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the temporary store " + dir, e);
+        }
+    }
+
+    /** Precision, recall and their harmonic mean. */
+    public record Scores(double precision, double recall, double f1) {
+    }
+
+    /** LSH candidates per look-up, the document's own earlier versions excluded; percentiles by nearest rank. */
+    public record CandidateCounts(double mean, int p50, int p99, int max) {
+        static CandidateCounts of(int[] counts) {
+            if (counts.length == 0) {
+                throw new IllegalArgumentException("no look-ups to summarise");
+            }
+            int[] sorted = counts.clone();
+            Arrays.sort(sorted);
+            return new CandidateCounts(Arrays.stream(sorted).average().orElseThrow(), rank(sorted, 50),
+                    rank(sorted, 99), sorted[sorted.length - 1]);
+        }
+
+        private static int rank(int[] sorted, int percentile) {
+            int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+            return sorted[Math.max(rank, 1) - 1];
+        }
+    }
+
+    /**
+     * True parent → child pairs whose parent was stored before the child: those the child's LSH look-up did
+     * not return the parent for, and those it did but verification classified NEW; examples as "child<-parent".
+     */
+    public record ParentPairs(int pairs, int lshMissed, int notVerified, List<String> lshMissedExamples,
+                              List<String> notVerifiedExamples) {
+    }
+
+    /** Time spent inside the ingestor, its rate, and the command's whole evaluation time. */
+    public record Ingest(double seconds, double docsPerSecond, double totalSeconds) {
+    }
+
+    /** Everything the command prints; the JSON form is this record as Jackson writes it. */
+    public record Report(int documents, int trueClusters, int stories, Scores pairwise, Scores bcubed,
+                         CandidateCounts lshCandidates, ParentPairs parentPairs, Ingest ingest) {
+        String text(String store) {
+            Map<String, String> rows = new LinkedHashMap<>();
+            rows.put("store", store);
+            rows.put("documents", Integer.toString(documents));
+            rows.put("true clusters", Integer.toString(trueClusters));
+            rows.put("stories", Integer.toString(stories));
+            rows.put("pairwise", scores(pairwise));
+            rows.put("B-cubed", scores(bcubed));
+            rows.put("LSH candidates", String.format(Locale.ROOT, "per query mean %.2f, p50 %d, p99 %d, max %d",
+                    lshCandidates.mean(), lshCandidates.p50(), lshCandidates.p99(), lshCandidates.max()));
+            rows.put("parent->child", String.format(Locale.ROOT,
+                    "%d true pairs: %d missed by LSH %s, %d candidates not verified (NEW) %s",
+                    parentPairs.pairs(), parentPairs.lshMissed(), parentPairs.lshMissedExamples(),
+                    parentPairs.notVerified(), parentPairs.notVerifiedExamples()));
+            rows.put("ingest", String.format(Locale.ROOT, "%d docs in %.1f s (%.0f docs/s); %.1f s in all",
+                    documents, ingest.seconds(), ingest.docsPerSecond(), ingest.totalSeconds()));
+            StringBuilder out = new StringBuilder();
+            rows.forEach((k, v) -> out.append(String.format(Locale.ROOT, "%-15s %s%n", k, v)));
+            return out.toString();
+        }
+
+        private static String scores(Scores s) {
+            return String.format(Locale.ROOT, "precision %.4f  recall %.4f  F1 %.4f", s.precision(), s.recall(), s.f1());
+        }
+    }
+}
