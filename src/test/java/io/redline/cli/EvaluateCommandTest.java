@@ -3,27 +3,21 @@ package io.redline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import io.redline.RedlineApplication;
-import io.redline.RedlineConfiguration;
 import io.redline.store.ArticleStore;
 import io.redline.store.RedlineDao;
+import io.redline.testing.Commands;
 import io.redline.testing.Fixtures;
 import io.redline.testing.NewsCorpusGenerator;
 import io.redline.testing.NewsCorpusGenerator.Doc;
 import io.redline.testing.NewsCorpusGenerator.Kind;
 import io.redline.testing.NewsCorpusGenerator.Rewording;
 import io.redline.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,12 +72,6 @@ class EvaluateCommandTest {
             }
         }
         return lines;
-    }
-
-    @AfterEach
-    void clearOverrides() {
-        System.clearProperty("dw.database.url");
-        System.clearProperty("dw.logging.level");
     }
 
     @Test
@@ -197,23 +185,6 @@ class EvaluateCommandTest {
     private Optional<Throwable> run(TestDatabase db, String... args) {
         out.reset();
         err.reset();
-        System.setProperty("dw.database.url", db.url());
-        System.setProperty("dw.logging.level", "WARN");
-        RedlineApplication app = new RedlineApplication();
-        Bootstrap<RedlineConfiguration> bootstrap = new Bootstrap<>(app);
-        app.initialize(bootstrap);
-        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-        PrintStream systemOut = System.out;
-        PrintStream systemErr = System.err;
-        // the command reports on the process's own streams, as it does from a shell
-        System.setOut(stdout);
-        System.setErr(stderr);
-        try {
-            return new Cli(new JarLocation(getClass()), bootstrap, stdout, stderr).run(args);
-        } finally {
-            System.setOut(systemOut);
-            System.setErr(systemErr);
-        }
+        return Commands.run(db, out, err, args);
     }
 }

@@ -1,19 +1,13 @@
 package io.redline.cli;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import io.redline.RedlineApplication;
-import io.redline.RedlineConfiguration;
 import io.redline.store.ArticleStore;
 import io.redline.store.RedlineDao;
+import io.redline.testing.Commands;
 import io.redline.testing.Fixtures;
 import io.redline.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoadCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @AfterEach
-    void clearOverrides() {
-        System.clearProperty("dw.database.url");
-        System.clearProperty("dw.logging.level");
-    }
 
     @Test
     void loadsTheFixturesIntoTheConfiguredDatabase() {
@@ -58,23 +46,6 @@ class LoadCommandTest {
     }
 
     private Optional<Throwable> run(TestDatabase db, String... args) {
-        System.setProperty("dw.database.url", db.url());
-        System.setProperty("dw.logging.level", "WARN");
-        RedlineApplication app = new RedlineApplication();
-        Bootstrap<RedlineConfiguration> bootstrap = new Bootstrap<>(app);
-        app.initialize(bootstrap);
-        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-        PrintStream systemOut = System.out;
-        PrintStream systemErr = System.err;
-        // the command reports on the process's own streams, as it does from a shell
-        System.setOut(stdout);
-        System.setErr(stderr);
-        try {
-            return new Cli(new JarLocation(getClass()), bootstrap, stdout, stderr).run(args);
-        } finally {
-            System.setOut(systemOut);
-            System.setErr(systemErr);
-        }
+        return Commands.run(db, out, err, args);
     }
 }
