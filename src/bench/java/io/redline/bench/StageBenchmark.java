@@ -1,5 +1,6 @@
 package io.redline.bench;
 
+import io.redline.minhash.Fingerprinter;
 import io.redline.minhash.MinHasher;
 import io.redline.minhash.Signature;
 import io.redline.minhash.SignatureVersion;
@@ -139,11 +140,11 @@ public class StageBenchmark {
         return c.out.size();
     }
 
-    /** The paragraph terms: a copy of Fingerprinter.bigrams (private) run on every paragraph. */
+    /** The paragraph terms: Fingerprinter.wordPairs run on every paragraph. */
     @Benchmark
     public void bigrams(Cursor c, Blackhole bh) {
         for (LongList tokens : paragraphTokens[c.next(bodies.length)]) {
-            bh.consume(bigrams(tokens, c.pairs));
+            bh.consume(Fingerprinter.wordPairs(tokens, c.pairs));
         }
     }
 
@@ -158,20 +159,5 @@ public class StageBenchmark {
     @Benchmark
     public long[] sortShingles(Cursor c) {
         return Hashes.sortedDistinct(shingleArrays[c.next(bodies.length)].clone());
-    }
-
-    /** Same code as Fingerprinter.bigrams. */
-    private static long[] bigrams(LongList tokens, LongList scratch) {
-        scratch.clear();
-        if (tokens.size() == 1) {
-            scratch.add(tokens.get(0));
-        }
-        long[] pair = new long[2];
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            pair[0] = tokens.get(i);
-            pair[1] = tokens.get(i + 1);
-            scratch.add(Hashes.combine(pair, 0, 2));
-        }
-        return scratch.toSortedSet();
     }
 }

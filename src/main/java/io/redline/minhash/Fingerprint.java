@@ -14,7 +14,7 @@ public record Fingerprint(List<ParagraphTerms> paragraphs, long[] shingles, Sign
                           long[] paragraphKeys) {
 
     /**
-     * One paragraph's word-bigram hashes (sorted, distinct; the single word's hash for a one-word paragraph)
+     * One paragraph's word-pair hashes (2-shingles, sorted, distinct; one shingle of its word for a one-word paragraph)
      * and its word count, for paragraph-level evidence.
      */
     public record ParagraphTerms(Paragraph paragraph, boolean boilerplate, long[] terms, int words) {

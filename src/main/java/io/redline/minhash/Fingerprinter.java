@@ -20,6 +20,8 @@ import java.util.List;
  * is nothing but boilerplate is fingerprinted whole rather than left empty. Immutable and thread-safe.
  */
 public final class Fingerprinter {
+    private static final Shingler WORD_PAIRS = new Shingler(2);
+
     private final Shingler shingler;
     private final MinHasher minHasher;
     private final ParagraphKeys paragraphKeys;
@@ -56,7 +58,7 @@ public final class Fingerprinter {
             tokens.clear();
             Tokenizer.hashTokens(content(p), tokens);
             terms.add(new Fingerprint.ParagraphTerms(p, Boilerplate.isBoilerplate(p.text(), p.index()),
-                    bigrams(tokens, scratch), tokens.size()));
+                    wordPairs(tokens, scratch), tokens.size()));
         }
         return List.copyOf(terms);
     }
@@ -75,7 +77,7 @@ public final class Fingerprinter {
             shingler.shingle(tokens, 0, boilerplate ? boilerplateShingles : a.shingles);
             if (withTerms) {
                 paragraphKeys.addKeys(a.shingles.copyOfRange(from, a.shingles.size()), a.paragraphKeys);
-                a.terms.add(new Fingerprint.ParagraphTerms(p, boilerplate, bigrams(tokens, scratch), tokens.size()));
+                a.terms.add(new Fingerprint.ParagraphTerms(p, boilerplate, wordPairs(tokens, scratch), tokens.size()));
             }
         }
         if (a.shingles.size() == 0) {
@@ -107,17 +109,10 @@ public final class Fingerprinter {
         }
     }
 
-    private static long[] bigrams(LongList tokens, LongList scratch) {
+    /** A paragraph's word pairs (2-shingles; its one word for a one-word paragraph), sorted and distinct. */
+    public static long[] wordPairs(LongList tokens, LongList scratch) {
         scratch.clear();
-        if (tokens.size() == 1) {
-            scratch.add(tokens.get(0));
-        }
-        long[] pair = new long[2];
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            pair[0] = tokens.get(i);
-            pair[1] = tokens.get(i + 1);
-            scratch.add(Hashes.combine(pair, 0, 2));
-        }
+        WORD_PAIRS.shingle(tokens, 0, scratch);
         return scratch.toSortedSet();
     }
 }
