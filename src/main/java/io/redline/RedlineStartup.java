@@ -1,6 +1,7 @@
 package io.redline;
 
 import com.codahale.metrics.MetricRegistry;
+import io.redline.core.CandidateIndex;
 import io.redline.core.Services;
 import io.redline.store.ArticleStore;
 import io.redline.store.Migrations;
@@ -11,7 +12,10 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.time.Clock;
 
-/** What the server and the commands do before they use the store: migrate, build the services, re-index. */
+/**
+ * What the server and the commands do before they use the store: migrate, build the services, re-index, load
+ * the band index.
+ */
 public final class RedlineStartup {
     private static final Logger LOG = LoggerFactory.getLogger(RedlineStartup.class);
 
@@ -28,6 +32,11 @@ public final class RedlineStartup {
             LOG.info("re-indexed {} stored versions for fingerprint settings {}", reindexed,
                     services.detector().indexVersion());
         }
+        long started = System.nanoTime();
+        CandidateIndex index = services.detector().index();
+        long entries = index.refresh();
+        LOG.info("band index loaded: {} articles, {} keys, {} MB of heap, in {} ms", entries, index.keys(),
+                index.bytes() >> 20, (System.nanoTime() - started) / 1_000_000);
         return services;
     }
 }

@@ -2,8 +2,10 @@ package io.redline.api;
 
 import java.util.Map;
 
-/** {@code GET /stats}: the fingerprint and LSH settings in force, the S-curve, and the store's size. */
+/** {@code GET /stats}: the fingerprint and LSH settings in force, the S-curve, the in-memory
+ * band index (keys held, heap bytes) and the store's size. */
 public record StatsView(String signatureVersion, int shingleSize, int signatureLength, int bands, int rows,
                         double lshThreshold, Map<String, Double> sCurve, Map<String, Double> thresholds,
-                        int bucketCap, long oversizedBucketsSkipped, long articles, long versions, long stories) {
+                        int bucketCap, long oversizedBucketsSkipped, long indexKeys, long indexBytes,
+                        long articles, long versions, long stories) {
 }

@@ -152,8 +152,7 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                 }
                 // the same look-up the ingestor is about to make, kept whole to see whether the parent is in it
                 Fingerprint fingerprint = detector.fingerprint(body);
-                Map<String, Integer> hits = store.candidates(detector.bucketKeys(fingerprint), detector.bucketCap())
-                        .bandHits();
+                Map<String, Integer> hits = detector.candidates(fingerprint).bandHits();
                 if (lookups == candidates.length) {
                     candidates = Arrays.copyOf(candidates, candidates.length * 2);
                 }

@@ -134,7 +134,7 @@ public final class Archive {
         thresholds.put("revisionCoverage", c.revisionCoverage());
         return store.read(dao -> new StatsView(detector.indexVersion(), version.shingleSize(), version.length(),
                 lsh.bands(), lsh.rows(), detector.lshThreshold(), lsh.sCurve(), thresholds, detector.bucketCap(), detector.oversizedBucketsSkipped(),
-                dao.countArticles(), dao.countVersions(), dao.countStories()));
+                detector.index().keys(), detector.index().bytes(), dao.countArticles(), dao.countVersions(), dao.countStories()));
     }
 
     /** The newest version's title: the story's current headline. */

@@ -13,9 +13,9 @@ import io.redline.minhash.LshBands;
 import io.redline.minhash.ParagraphKeys;
 import io.redline.minhash.Signature;
 import io.redline.store.ArticleStore;
+import io.redline.store.LongArrays;
 import io.redline.store.VersionRow;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds what a text resembles: LSH candidates from the database's band index, each verified by exact
+ * Finds what a text resembles: LSH candidates from the in-memory band index, each verified by exact
  * comparison of shingle sets and paragraphs, then classified. Read-only and thread-safe.
  */
 public final class Detector {
@@ -36,6 +36,7 @@ public final class Detector {
     private final Comparer comparer;
     private final Classifier classifier;
     private final ArticleStore store;
+    private final CandidateIndex index;
     private final int bucketCap;
     private final int maxMatches;
     private final Timer lookupTimer;
@@ -49,6 +50,7 @@ public final class Detector {
         this.comparer = comparer;
         this.classifier = classifier;
         this.store = store;
+        this.index = new CandidateIndex(store);
         this.bucketCap = bucketCap;
         this.maxMatches = maxMatches;
         this.lookupTimer = metrics.timer("redline.lsh-lookup");
@@ -103,14 +105,24 @@ public final class Detector {
         return bucketCap;
     }
 
-    /** Stored articles resembling {@code fingerprint}, best first; {@code excludeId} (may be null) is skipped. */
-    public Lookup lookup(Fingerprint fingerprint, String excludeId) {
-        long[] keys = bucketKeys(fingerprint);
-        ArticleStore.Candidates candidates;
+    /** The in-memory band index behind look-ups. */
+    public CandidateIndex index() {
+        return index;
+    }
+
+    /** LSH candidates of a text, before verification, timed as {@code redline.lsh-lookup}. */
+    public CandidateIndex.Candidates candidates(Fingerprint fingerprint) {
+        CandidateIndex.Candidates candidates;
         try (Timer.Context ignored = lookupTimer.time()) {
-            candidates = store.candidates(keys, bucketCap);
+            candidates = index.find(bucketKeys(fingerprint), bucketCap);
         }
         oversizedBuckets.inc(candidates.oversizedBuckets());
+        return candidates;
+    }
+
+    /** Stored articles resembling {@code fingerprint}, best first; {@code excludeId} (may be null) is skipped. */
+    public Lookup lookup(Fingerprint fingerprint, String excludeId) {
+        CandidateIndex.Candidates candidates = candidates(fingerprint);
         Map<String, Integer> hits = candidates.bandHits();
         Set<String> ids = new HashSet<>(hits.keySet());
         ids.remove(excludeId);
@@ -160,16 +172,9 @@ public final class Detector {
 
     /** A stored version's fingerprint: stored shingles and signature, paragraphs re-read from the stored text. */
     public Fingerprint storedFingerprint(VersionRow stored) {
-        long[] shingles = new long[stored.shingles().length / Long.BYTES];
-        ByteBuffer.wrap(stored.shingles()).asLongBuffer().get(shingles);
+        long[] shingles = LongArrays.fromBytes(stored.shingles());
         Signature signature = Signature.fromBytes(stored.signature(), fingerprinter.version());
         return new Fingerprint(fingerprinter.paragraphTerms(stored.body()), shingles, signature, new long[0]);
-    }
-
-    static byte[] toBytes(long[] values) {
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Long.BYTES);
-        buffer.asLongBuffer().put(values);
-        return buffer.array();
     }
 
     private static final Comparator<Match> BEST_FIRST = Comparator

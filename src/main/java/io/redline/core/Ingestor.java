@@ -8,6 +8,7 @@ import io.redline.cluster.StoryDecision;
 import io.redline.match.Classification;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
+import io.redline.store.LongArrays;
 import io.redline.store.VersionRow;
 import io.redline.text.TextNormalizer;
 
@@ -74,7 +75,7 @@ public final class Ingestor {
             VersionRow row = new VersionRow(request.id(), version, 0, title, request.body(),
                     request.publishedAt() == null ? null : request.publishedAt().toEpochMilli(),
                     request.url(), request.source(), now, contentHash, detector.indexVersion(),
-                    fingerprint.signature().toBytes(), Detector.toBytes(fingerprint.shingles()));
+                    fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()));
             long storyId = store.saveVersion(row, detector.bucketKeys(fingerprint), decision, now);
             Classification verdict = previous.isPresent() && lookup.classification() == Classification.NEW
                     ? Classification.REVISION : lookup.classification();

@@ -2,6 +2,7 @@ package io.redline.core;
 
 import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
+import io.redline.store.LongArrays;
 import io.redline.store.VersionRow;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class Reindexer {
                 Fingerprint f = detector.fingerprint(row.body());
                 updated.add(new VersionRow(row.articleId(), row.version(), row.storyId(), row.title(), row.body(),
                         row.publishedAt(), row.url(), row.source(), row.ingestedAt(), row.contentHash(), current,
-                        f.signature().toBytes(), Detector.toBytes(f.shingles())));
+                        f.signature().toBytes(), LongArrays.toBytes(f.shingles())));
                 boolean latest = store.read(dao -> dao.article(row.articleId()))
                         .map(a -> a.latestVersion() == row.version()).orElse(false);
                 if (latest) {

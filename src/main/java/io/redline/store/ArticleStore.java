@@ -26,49 +26,28 @@ public final class ArticleStore {
         return jdbi.withExtension(RedlineDao.class, query::apply);
     }
 
-    /** LSH candidates: article id → number of bands it shares, ignoring buckets fuller than {@code cap}. */
-    public Candidates candidates(long[] buckets, int cap) {
-        if (buckets.length == 0) {
-            return new Candidates(Map.of(), 0);
-        }
-        List<Long> keys = new ArrayList<>(buckets.length);
-        for (long b : buckets) {
-            keys.add(b);
-        }
-        return jdbi.withExtension(RedlineDao.class, dao -> {
-            List<Long> usable = new ArrayList<>(keys.size());
-            int oversized = 0;
-            Map<Long, Integer> sizes = new HashMap<>();
-            for (BucketSize s : dao.bucketSizes(keys)) {
-                sizes.put(s.bucket(), s.size());
-            }
-            for (Long key : keys) {
-                int size = sizes.getOrDefault(key, 0);
-                if (size > cap) {
-                    oversized++;
-                } else if (size > 0) {
-                    usable.add(key);
-                }
-            }
-            Map<String, Integer> hits = new HashMap<>();
-            if (!usable.isEmpty()) {
-                for (BucketHit hit : dao.bucketHits(usable)) {
-                    hits.merge(hit.articleId(), 1, Integer::sum);
-                }
-            }
-            return new Candidates(hits, oversized);
-        });
+    /** Up to {@code limit} entries of the LSH index log after entry {@code after}, in order. */
+    public List<IndexLogRow> indexLog(long after, int limit) {
+        return read(dao -> dao.logAfter(after, limit));
     }
 
-    /** Result of an LSH lookup. */
-    public record Candidates(Map<String, Integer> bandHits, int oversizedBuckets) {
+    /** Log entry → article, for the entries that are still some article's latest. */
+    public Map<Long, String> articlesAt(Collection<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> out = new HashMap<>();
+        for (IndexedArticle a : read(dao -> dao.articlesAt(seqs))) {
+            out.put(a.seq(), a.articleId());
+        }
+        return out;
     }
 
     /**
      * Stores a new version of an article and places it in its story, all in one transaction.
      *
      * @param version  the version row; its {@code storyId} is ignored and decided here
-     * @param buckets  the LSH bucket keys of the version, replacing those of the article's previous version
+     * @param buckets  the LSH bucket keys of the version: a new index log entry replacing the previous version's
      * @return the story the version went into
      */
     public long saveVersion(VersionRow version, long[] buckets, StoryDecision decision, long now) {
@@ -78,8 +57,7 @@ public final class ArticleStore {
                     : OptionalLong.empty();
             long storyId;
             if (target.isEmpty()) {
-                dao.bumpStoryCounter();
-                storyId = dao.lastStoryId();
+                storyId = take(dao, "story");
                 dao.insertStory(storyId, now);
             } else {
                 storyId = target.getAsLong();
@@ -94,14 +72,14 @@ public final class ArticleStore {
                     dao.deleteStory(merged.getAsLong());
                 }
             }
+            Long replaced = dao.indexSeq(version.articleId()).orElse(null);
+            long seq = appendLog(dao, replaced, buckets);
             if (version.version() == 1) {
-                dao.insertArticle(new ArticleRow(version.articleId(), storyId, 1, now));
+                dao.insertArticle(new ArticleRow(version.articleId(), storyId, 1, now), seq);
             } else {
-                dao.updateArticle(version.articleId(), version.version(), storyId);
+                dao.updateArticle(version.articleId(), version.version(), storyId, seq);
             }
             dao.insertVersion(version);
-            dao.deleteBuckets(version.articleId());
-            dao.insertBuckets(boxed(buckets), version.articleId());
             return storyId;
         });
     }
@@ -125,7 +103,7 @@ public final class ArticleStore {
         throw new IllegalStateException("story merges of " + storyId + " form a cycle");
     }
 
-    /** Deletes an article, its versions and its index rows; its story goes too if left empty. */
+    /** Deletes an article, its versions and its index entry; its story goes too if left empty. */
     public boolean delete(String articleId) {
         return jdbi.inTransaction(handle -> {
             RedlineDao dao = handle.attach(RedlineDao.class);
@@ -133,7 +111,10 @@ public final class ArticleStore {
             if (article.isEmpty()) {
                 return false;
             }
-            dao.deleteBuckets(articleId);
+            Optional<Long> indexed = dao.indexSeq(articleId);
+            if (indexed.isPresent()) {
+                appendLog(dao, indexed.get(), null);
+            }
             dao.deleteVersions(articleId);
             dao.deleteArticle(articleId);
             long story = article.get().storyId();
@@ -144,7 +125,7 @@ public final class ArticleStore {
         });
     }
 
-    /** Rewrites the fingerprints of re-signed versions and the index rows of those that are latest. */
+    /** Rewrites the fingerprints of re-signed versions and the index entries of those that are latest. */
     public void updateFingerprints(Collection<VersionRow> rows, Map<String, long[]> latestBuckets) {
         jdbi.useTransaction(handle -> {
             RedlineDao dao = handle.attach(RedlineDao.class);
@@ -152,17 +133,34 @@ public final class ArticleStore {
                 dao.updateFingerprint(row);
             }
             for (Map.Entry<String, long[]> e : latestBuckets.entrySet()) {
-                dao.deleteBuckets(e.getKey());
-                dao.insertBuckets(boxed(e.getValue()), e.getKey());
+                Long replaced = dao.indexSeq(e.getKey()).orElse(null);
+                dao.setIndexSeq(e.getKey(), appendLog(dao, replaced, e.getValue()));
             }
         });
     }
 
-    private static List<Long> boxed(long[] values) {
-        List<Long> out = new ArrayList<>(values.length);
-        for (long v : values) {
-            out.add(v);
+    /**
+     * Writes a log entry superseding {@code replaced} and drops the superseded one, which no reader needs any
+     * more: the new entry tells them it is dead.
+     *
+     * @param buckets the new keys, or null when the article is deleted
+     * @return the new entry's number
+     */
+    private static long appendLog(RedlineDao dao, Long replaced, long[] buckets) {
+        long seq = take(dao, "lsh");
+        dao.insertLog(seq, replaced, buckets == null ? null : LongArrays.toBytes(buckets));
+        if (replaced != null) {
+            dao.deleteLog(replaced);
         }
-        return out;
+        return seq;
+    }
+
+    /**
+     * The next number of a counter. Its row stays locked until the transaction commits, so on a shared database
+     * numbers become visible in the order they were taken, which lets readers of the log follow it by number.
+     */
+    private static long take(RedlineDao dao, String counter) {
+        dao.bumpCounter(counter);
+        return dao.lastTaken(counter);
     }
 }

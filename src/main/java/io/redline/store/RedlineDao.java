@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SQL for articles, versions, stories and the LSH band index. Portable between H2 and PostgreSQL.
+ * SQL for articles, versions, stories and the LSH index log. Portable between H2 and PostgreSQL.
  * Multi-step writes are composed by {@link ArticleStore} inside one transaction.
  */
 @RegisterConstructorMapper(ArticleRow.class)
@@ -21,8 +21,8 @@ import java.util.Optional;
 @RegisterConstructorMapper(StoryRow.class)
 @RegisterConstructorMapper(StoryMergeRow.class)
 @RegisterConstructorMapper(StoryArticleRow.class)
-@RegisterConstructorMapper(BucketHit.class)
-@RegisterConstructorMapper(BucketSize.class)
+@RegisterConstructorMapper(IndexLogRow.class)
+@RegisterConstructorMapper(IndexedArticle.class)
 public interface RedlineDao {
     String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
             + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles";
@@ -52,11 +52,13 @@ public interface RedlineDao {
             + "v.article_id, v.version")
     List<VersionRow> storyVersions(@Bind("storyId") long storyId);
 
-    @SqlUpdate("INSERT INTO articles (id, story_id, latest_version, created_at) VALUES (:id, :storyId, :latestVersion, :createdAt)")
-    void insertArticle(@BindMethods ArticleRow row);
+    @SqlUpdate("INSERT INTO articles (id, story_id, latest_version, created_at, index_seq) "
+            + "VALUES (:id, :storyId, :latestVersion, :createdAt, :indexSeq)")
+    void insertArticle(@BindMethods ArticleRow row, @Bind("indexSeq") long indexSeq);
 
-    @SqlUpdate("UPDATE articles SET latest_version = :version, story_id = :storyId WHERE id = :id")
-    void updateArticle(@Bind("id") String id, @Bind("version") int version, @Bind("storyId") long storyId);
+    @SqlUpdate("UPDATE articles SET latest_version = :version, story_id = :storyId, index_seq = :indexSeq WHERE id = :id")
+    void updateArticle(@Bind("id") String id, @Bind("version") int version, @Bind("storyId") long storyId,
+                       @Bind("indexSeq") long indexSeq);
 
     @SqlUpdate("INSERT INTO article_versions (article_id, version, title, body, published_at, url, source, ingested_at, "
             + "content_hash, signature_version, signature, shingles) VALUES (:articleId, :version, :title, :body, "
@@ -88,30 +90,34 @@ public interface RedlineDao {
             + "shingles = :shingles WHERE article_id = :articleId AND version = :version")
     void updateFingerprint(@BindMethods VersionRow row);
 
-    // --- LSH band index
+    // --- LSH index log
 
-    @SqlQuery("SELECT bucket, COUNT(*) AS size FROM lsh_buckets WHERE bucket IN (<buckets>) GROUP BY bucket")
-    List<BucketSize> bucketSizes(@BindList("buckets") Collection<Long> buckets);
+    @SqlQuery("SELECT index_seq FROM articles WHERE id = :id")
+    Optional<Long> indexSeq(@Bind("id") String articleId);
 
-    @SqlQuery("SELECT bucket, article_id FROM lsh_buckets WHERE bucket IN (<buckets>)")
-    List<BucketHit> bucketHits(@BindList("buckets") Collection<Long> buckets);
+    @SqlUpdate("UPDATE articles SET index_seq = :seq WHERE id = :id")
+    void setIndexSeq(@Bind("id") String articleId, @Bind("seq") long seq);
 
-    @SqlQuery("SELECT bucket FROM lsh_buckets WHERE article_id = :id")
-    List<Long> bucketsOf(@Bind("id") String articleId);
+    @SqlQuery("SELECT index_seq AS seq, id AS article_id FROM articles WHERE index_seq IN (<seqs>)")
+    List<IndexedArticle> articlesAt(@BindList("seqs") Collection<Long> seqs);
 
-    @SqlBatch("INSERT INTO lsh_buckets (bucket, article_id) VALUES (:bucket, :articleId)")
-    void insertBuckets(@Bind("bucket") List<Long> buckets, @Bind("articleId") String articleId);
+    @SqlUpdate("INSERT INTO lsh_log (seq, replaces, bucket_keys) VALUES (:seq, :replaces, :bucketKeys)")
+    void insertLog(@Bind("seq") long seq, @Bind("replaces") Long replaces, @Bind("bucketKeys") byte[] bucketKeys);
 
-    @SqlUpdate("DELETE FROM lsh_buckets WHERE article_id = :id")
-    void deleteBuckets(@Bind("id") String articleId);
+    @SqlUpdate("DELETE FROM lsh_log WHERE seq = :seq")
+    void deleteLog(@Bind("seq") long seq);
+
+    @SqlQuery("SELECT seq, replaces, bucket_keys FROM lsh_log WHERE seq > :after ORDER BY seq LIMIT :limit")
+    List<IndexLogRow> logAfter(@Bind("after") long after, @Bind("limit") int limit);
 
     // --- stories
 
-    @SqlUpdate("UPDATE counters SET next_value = next_value + 1 WHERE name = 'story'")
-    void bumpStoryCounter();
+    /** Takes the next number of a counter; the row stays locked until the transaction ends. */
+    @SqlUpdate("UPDATE counters SET next_value = next_value + 1 WHERE name = :name")
+    void bumpCounter(@Bind("name") String name);
 
-    @SqlQuery("SELECT next_value - 1 FROM counters WHERE name = 'story'")
-    long lastStoryId();
+    @SqlQuery("SELECT next_value - 1 FROM counters WHERE name = :name")
+    long lastTaken(@Bind("name") String name);
 
     @SqlUpdate("INSERT INTO stories (id, created_at, updated_at) VALUES (:id, :at, :at)")
     void insertStory(@Bind("id") long id, @Bind("at") long at);

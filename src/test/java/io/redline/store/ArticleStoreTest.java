@@ -1,6 +1,7 @@
 package io.redline.store;
 
 import io.redline.cluster.StoryDecision;
+import io.redline.core.CandidateIndex;
 import io.redline.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -86,8 +87,8 @@ class ArticleStoreTest {
         assertThat(db.latestVersion("a")).get()
                 .extracting(VersionRow::version, VersionRow::body).containsExactly(2, "second text");
         assertThat(db.bucketsOf("a")).containsExactlyInAnyOrder(20L, 21L);
-        assertThat(db.store.candidates(keys(10, 11, 12), 10).bandHits()).isEmpty();
-        assertThat(db.store.candidates(keys(20, 21), 10).bandHits()).containsOnly(entry("a", 2));
+        assertThat(db.candidates(keys(10, 11, 12), 10).bandHits()).isEmpty();
+        assertThat(db.candidates(keys(20, 21), 10).bandHits()).containsOnly(entry("a", 2));
         assertThat(db.countVersions()).isEqualTo(2);
     }
 
@@ -207,7 +208,7 @@ class ArticleStoreTest {
         db.store.saveVersion(version("c", 1, "c"), keys(3, 5), NEW_STORY, 100);
         db.store.saveVersion(version("d", 1, "d"), keys(6), NEW_STORY, 100);
 
-        ArticleStore.Candidates found = db.store.candidates(keys(1, 2, 3, 99), 10);
+        CandidateIndex.Candidates found = db.candidates(keys(1, 2, 3, 99), 10);
 
         assertThat(found.bandHits()).containsOnly(entry("a", 3), entry("b", 2), entry("c", 1));
         assertThat(found.oversizedBuckets()).isZero();
@@ -221,15 +222,15 @@ class ArticleStoreTest {
         db.store.saveVersion(version("b", 1, "b"), keys(2, 3), NEW_STORY, 100);
         db.store.saveVersion(version("c", 1, "c"), keys(3), NEW_STORY, 100);
 
-        ArticleStore.Candidates capped = db.store.candidates(keys(1, 2, 3), 2);
+        CandidateIndex.Candidates capped = db.candidates(keys(1, 2, 3), 2);
         assertThat(capped.bandHits()).containsOnly(entry("a", 2), entry("b", 1));
         assertThat(capped.oversizedBuckets()).isEqualTo(1);
 
-        ArticleStore.Candidates atTheCap = db.store.candidates(keys(1, 2, 3), 3);
+        CandidateIndex.Candidates atTheCap = db.candidates(keys(1, 2, 3), 3);
         assertThat(atTheCap.bandHits()).containsOnly(entry("a", 3), entry("b", 2), entry("c", 1));
         assertThat(atTheCap.oversizedBuckets()).isZero();
 
-        ArticleStore.Candidates allFull = db.store.candidates(keys(2, 3), 1);
+        CandidateIndex.Candidates allFull = db.candidates(keys(2, 3), 1);
         assertThat(allFull.bandHits()).isEmpty();
         assertThat(allFull.oversizedBuckets()).isEqualTo(2);
     }
@@ -240,8 +241,29 @@ class ArticleStoreTest {
         Db db = Db.open(kind);
         db.store.saveVersion(version("a", 1, "a"), keys(1, 2), NEW_STORY, 100);
 
-        assertThat(db.store.candidates(keys(), 10)).isEqualTo(new ArticleStore.Candidates(Map.of(), 0));
-        assertThat(db.store.candidates(keys(7, 8), 10)).isEqualTo(new ArticleStore.Candidates(Map.of(), 0));
+        assertThat(db.candidates(keys(), 10)).isEqualTo(new CandidateIndex.Candidates(Map.of(), 0));
+        assertThat(db.candidates(keys(7, 8), 10)).isEqualTo(new CandidateIndex.Candidates(Map.of(), 0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void anIndexFollowsWhatAnotherReplicaWritesAndOneBuiltLaterAgrees(TestDatabase.Kind kind) {
+        Db db = Db.open(kind);
+        ArticleStore replica = new ArticleStore(db.jdbi());
+        db.store.saveVersion(version("a", 1, "a"), keys(1, 2), NEW_STORY, 100);
+        assertThat(db.candidates(keys(1, 2), 10).bandHits()).containsOnly(entry("a", 2));
+
+        replica.saveVersion(version("b", 1, "b"), keys(2, 3), NEW_STORY, 200);
+        replica.saveVersion(version("a", 2, "a again"), keys(4), into(1), 300);
+        replica.delete("b");
+        replica.saveVersion(version("c", 1, "c"), keys(2, 4), NEW_STORY, 400);
+
+        Map<String, Integer> expected = Map.of("a", 1, "c", 2);
+        assertThat(db.candidates(keys(1, 2, 3, 4), 10).bandHits()).isEqualTo(expected);
+        assertThat(new CandidateIndex(db.store()).find(keys(1, 2, 3, 4), 10).bandHits()).isEqualTo(expected);
+        // superseded entries leave the log; a deletion stays as a tombstone
+        assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_log")).isEqualTo(3);
+        assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_log WHERE bucket_keys IS NULL")).isEqualTo(1);
     }
 
     // --- delete
@@ -260,9 +282,9 @@ class ArticleStoreTest {
         assertThat(db.versions("a")).isEmpty();
         assertThat(db.bucketsOf("a")).isEmpty();
         assertThat(db.rowCount("SELECT COUNT(*) FROM article_versions WHERE article_id = 'a'")).isZero();
-        assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_buckets WHERE article_id = 'a'")).isZero();
+        assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_log WHERE bucket_keys IS NOT NULL")).isEqualTo(1);
         assertThat(db.story(1)).isEmpty();
-        assertThat(db.store.candidates(keys(1, 2, 3, 4), 10).bandHits()).containsOnly(entry("z", 1));
+        assertThat(db.candidates(keys(1, 2, 3, 4), 10).bandHits()).containsOnly(entry("z", 1));
         assertThat(db.countArticles()).isEqualTo(1);
         assertThat(db.countVersions()).isEqualTo(1);
         assertThat(db.countStories()).isEqualTo(1);
@@ -313,7 +335,8 @@ class ArticleStoreTest {
         assertThat(db.countStories()).isEqualTo(1);
         assertThat(db.story(2)).isEmpty();
         assertThat(db.bucketsOf("a")).containsExactlyInAnyOrder(1L, 2L);
-        assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_buckets")).isEqualTo(2);
+        assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_log")).isEqualTo(1);
+        assertThat(db.rowCount("SELECT next_value FROM counters WHERE name = 'lsh'")).isEqualTo(2);
         assertThat(db.versions("a")).extracting(VersionRow::body).containsExactly("original");
         assertThat(db.article("a")).contains(new ArticleRow("a", 1, 1, 100));
 
@@ -352,7 +375,7 @@ class ArticleStoreTest {
 
         assertThat(db.story(1)).contains(new StoryRow(1, 100, 100));
         assertThat(db.rowCount("SELECT COUNT(*) FROM article_versions WHERE article_id = 'ghost'")).isZero();
-        assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_buckets WHERE article_id = 'ghost'")).isZero();
+        assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_log")).isEqualTo(1);
         assertThat(db.countVersions()).isEqualTo(1);
     }
 
@@ -520,10 +543,16 @@ class ArticleStoreTest {
     // --- helpers
 
     /** A fresh migrated database and the store over it. */
-    private record Db(Jdbi jdbi, ArticleStore store) {
+    /** A migrated database, its store, and an in-memory band index that follows the store's log. */
+    private record Db(Jdbi jdbi, ArticleStore store, CandidateIndex index) {
         static Db open(TestDatabase.Kind kind) {
             Jdbi jdbi = TestDatabase.create(kind).migratedJdbi();
-            return new Db(jdbi, new ArticleStore(jdbi));
+            ArticleStore store = new ArticleStore(jdbi);
+            return new Db(jdbi, store, new CandidateIndex(store));
+        }
+
+        CandidateIndex.Candidates candidates(long[] keys, int cap) {
+            return index.find(keys, cap);
         }
 
         long storyCounter() {
@@ -578,8 +607,12 @@ class ArticleStoreTest {
             return store.read(dao -> dao.mergesInto(storyId));
         }
 
+        /** The keys in the log entry of the article's latest version. */
         List<Long> bucketsOf(String id) {
-            return store.read(dao -> dao.bucketsOf(id));
+            Optional<byte[]> keys = jdbi.withHandle(h -> h.createQuery("SELECT l.bucket_keys FROM lsh_log l "
+                    + "JOIN articles a ON a.index_seq = l.seq WHERE a.id = :id").bind("id", id)
+                    .mapTo(byte[].class).findOne());
+            return keys.map(k -> Arrays.stream(LongArrays.fromBytes(k)).boxed().toList()).orElse(List.of());
         }
 
         List<VersionRow> staleVersions(String current, int limit) {

@@ -1,0 +1,79 @@
+package io.redline.core;
+
+import io.redline.index.LshIndex;
+import io.redline.store.ArticleStore;
+import io.redline.store.IndexLogRow;
+import io.redline.store.LongArrays;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The in-memory {@link LshIndex}, kept in step with the store's index log: built from the log at start-up and
+ * brought up to date before every look-up, so that what any replica committed is found. The log stays the
+ * source of truth. Thread-safe.
+ */
+public final class CandidateIndex {
+    private static final int PAGE = 2000;
+
+    private final LshIndex index = new LshIndex();
+    private final ArticleStore store;
+    private final Object refreshing = new Object();
+
+    public CandidateIndex(ArticleStore store) {
+        this.store = store;
+    }
+
+    /** Applies the log entries committed since the last call; returns how many. */
+    public long refresh() {
+        synchronized (refreshing) {
+            long applied = 0;
+            while (true) {
+                List<IndexLogRow> page = store.indexLog(index.lastEntry(), PAGE);
+                for (IndexLogRow row : page) {
+                    index.apply(row.seq(), row.replaces() == null ? 0 : row.replaces(),
+                            row.bucketKeys() == null ? null : LongArrays.fromBytes(row.bucketKeys()));
+                }
+                applied += page.size();
+                if (page.size() < PAGE) {
+                    return applied;
+                }
+            }
+        }
+    }
+
+    /** Articles sharing a bucket with {@code keys}: article id → keys shared; buckets over {@code cap} skipped. */
+    public Candidates find(long[] keys, int cap) {
+        refresh();
+        LshIndex.Hits hits = index.find(keys, cap);
+        List<Long> entries = new ArrayList<>(hits.entries().length);
+        for (int entry : hits.entries()) {
+            entries.add((long) entry);
+        }
+        Map<Long, String> articles = store.articlesAt(entries);
+        Map<String, Integer> shared = new HashMap<>();
+        for (int i = 0; i < hits.entries().length; i++) {
+            String article = articles.get((long) hits.entries()[i]);
+            if (article != null) {
+                shared.merge(article, hits.sharedKeys()[i], Integer::sum);
+            }
+        }
+        return new Candidates(shared, hits.oversized());
+    }
+
+    /** Keys held in memory. */
+    public long keys() {
+        return index.size();
+    }
+
+    /** Heap held by the index, in bytes. */
+    public long bytes() {
+        return index.bytes();
+    }
+
+    /** Result of a look-up: article id → number of keys shared, and how many oversized buckets were skipped. */
+    public record Candidates(Map<String, Integer> bandHits, int oversizedBuckets) {
+    }
+}

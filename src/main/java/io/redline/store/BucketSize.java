@@ -1,5 +1,0 @@
-package io.redline.store;
-
-/** How many articles share one LSH bucket. */
-public record BucketSize(long bucket, int size) {
-}
