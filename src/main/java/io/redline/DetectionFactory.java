@@ -59,6 +59,14 @@ public class DetectionFactory {
     @JsonProperty
     private int bucketCap = 1000;
 
+    /**
+     * Buckets holding more articles than this are weak evidence: a candidate found only through one of them
+     * is dropped (see {@code LshIndex.find}).
+     */
+    @Min(1)
+    @JsonProperty
+    private int weakBucket = 20;
+
     @Min(1) @Max(1000)
     @JsonProperty
     private int maxMatches = 10;
@@ -68,6 +76,6 @@ public class DetectionFactory {
         return new Detector(new Fingerprinter(shingleSize, signatureLength, seed), new LshBands(lsh),
                 new Comparer(paragraphThreshold),
                 new Classifier(duplicateJaccard, revisionJaccard, evidenceContainment, revisionCoverage),
-                store, lshThreshold, bucketCap, maxMatches, metrics);
+                store, lshThreshold, bucketCap, weakBucket, maxMatches, metrics);
     }
 }

@@ -17,14 +17,19 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * {@code redline load config.yml FILE...}: stores NDJSON articles straight into the configured database,
- * exactly as {@code POST /articles/bulk} would, and prints a summary.
+ * exactly as {@code POST /articles/bulk} would, printing progress (rate, share of the input, time left) every
+ * ten seconds on standard error and a summary at the end.
  */
 public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
     public LoadCommand() {
         super("load", "Load NDJSON articles ({\"id\", \"title\", \"body\", ...} per line) into the database");
     }
@@ -47,9 +52,16 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
                     config.buildInputLimits().maxInputBytes());
             Map<String, Integer> outcomes = new TreeMap<>();
             long started = System.nanoTime();
-            for (String file : namespace.<String>getList("input")) {
-                try (InputStream in = Files.newInputStream(Path.of(file))) {
+            List<String> files = namespace.getList("input");
+            long totalBytes = 0;
+            for (String file : files) {
+                totalBytes += Files.size(Path.of(file));
+            }
+            Progress progress = new Progress(totalBytes, PROGRESS_INTERVAL, System.err, System::nanoTime);
+            for (String file : files) {
+                try (InputStream in = progress.count(Files.newInputStream(Path.of(file)))) {
                     bulk.ingest(in, result -> {
+                        progress.done();
                         outcomes.merge(outcome(result), 1, Integer::sum);
                         if (result.error() != null) {
                             System.err.printf("%s:%d: %s%n", file, result.line(), result.error().message());

@@ -3,7 +3,9 @@ package io.redline.core;
 import io.redline.index.LshIndex;
 import io.redline.store.ArticleStore;
 import io.redline.store.IndexLogRow;
+import io.redline.store.IndexedArticle;
 import io.redline.store.LongArrays;
+import io.redline.store.RedlineDao;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +30,14 @@ public final class CandidateIndex {
 
     /** Applies the log entries committed since the last call; returns how many. */
     public long refresh() {
+        return store.read(this::refresh);
+    }
+
+    private long refresh(RedlineDao dao) {
         synchronized (refreshing) {
             long applied = 0;
             while (true) {
-                List<IndexLogRow> page = store.indexLog(index.lastEntry(), PAGE);
+                List<IndexLogRow> page = dao.logAfter(index.lastEntry(), PAGE);
                 for (IndexLogRow row : page) {
                     index.apply(row.seq(), row.replaces() == null ? 0 : row.replaces(),
                             row.bucketKeys() == null ? null : LongArrays.fromBytes(row.bucketKeys()));
@@ -44,15 +50,29 @@ public final class CandidateIndex {
         }
     }
 
-    /** Articles sharing a bucket with {@code keys}: article id → keys shared; buckets over {@code cap} skipped. */
-    public Candidates find(long[] keys, int cap) {
-        refresh();
-        LshIndex.Hits hits = index.find(keys, cap);
+    /**
+     * Articles sharing buckets with {@code keys}: article id → keys shared. Buckets over {@code cap} are skipped;
+     * see {@link LshIndex#find} for {@code weakBucket}.
+     */
+    public Candidates find(long[] keys, int cap, int weakBucket) {
+        return store.read(dao -> find(keys, cap, weakBucket, dao));
+    }
+
+    /** The same, reading the store through {@code dao}, which may be in a transaction. */
+    public Candidates find(long[] keys, int cap, int weakBucket, RedlineDao dao) {
+        refresh(dao);
+        LshIndex.Hits hits = index.find(keys, cap, weakBucket);
+        if (hits.entries().length == 0) {
+            return new Candidates(Map.of(), hits.oversized());
+        }
         List<Long> entries = new ArrayList<>(hits.entries().length);
         for (int entry : hits.entries()) {
             entries.add((long) entry);
         }
-        Map<Long, String> articles = store.articlesAt(entries);
+        Map<Long, String> articles = new HashMap<>();
+        for (IndexedArticle a : dao.articlesAt(entries)) {
+            articles.put(a.seq(), a.articleId());
+        }
         Map<String, Integer> shared = new HashMap<>();
         for (int i = 0; i < hits.entries().length; i++) {
             String article = articles.get((long) hits.entries()[i]);

@@ -14,6 +14,7 @@ import io.redline.minhash.ParagraphKeys;
 import io.redline.minhash.Signature;
 import io.redline.store.ArticleStore;
 import io.redline.store.LongArrays;
+import io.redline.store.RedlineDao;
 import io.redline.store.VersionRow;
 
 import java.util.ArrayList;
@@ -38,13 +39,15 @@ public final class Detector {
     private final ArticleStore store;
     private final CandidateIndex index;
     private final int bucketCap;
+    private final int weakBucket;
     private final int maxMatches;
     private final Timer lookupTimer;
     private final Counter oversizedBuckets;
     private final double lshThreshold;
 
     public Detector(Fingerprinter fingerprinter, LshBands bands, Comparer comparer, Classifier classifier,
-                    ArticleStore store, double lshThreshold, int bucketCap, int maxMatches, MetricRegistry metrics) {
+                    ArticleStore store, double lshThreshold, int bucketCap, int weakBucket, int maxMatches,
+                    MetricRegistry metrics) {
         this.fingerprinter = fingerprinter;
         this.bands = bands;
         this.comparer = comparer;
@@ -52,6 +55,7 @@ public final class Detector {
         this.store = store;
         this.index = new CandidateIndex(store);
         this.bucketCap = bucketCap;
+        this.weakBucket = weakBucket;
         this.maxMatches = maxMatches;
         this.lookupTimer = metrics.timer("redline.lsh-lookup");
         this.oversizedBuckets = metrics.counter("redline.lsh-oversized-buckets");
@@ -112,9 +116,13 @@ public final class Detector {
 
     /** LSH candidates of a text, before verification, timed as {@code redline.lsh-lookup}. */
     public CandidateIndex.Candidates candidates(Fingerprint fingerprint) {
+        return store.read(dao -> candidates(fingerprint, dao));
+    }
+
+    private CandidateIndex.Candidates candidates(Fingerprint fingerprint, RedlineDao dao) {
         CandidateIndex.Candidates candidates;
         try (Timer.Context ignored = lookupTimer.time()) {
-            candidates = index.find(bucketKeys(fingerprint), bucketCap);
+            candidates = index.find(bucketKeys(fingerprint), bucketCap, weakBucket, dao);
         }
         oversizedBuckets.inc(candidates.oversizedBuckets());
         return candidates;
@@ -122,14 +130,19 @@ public final class Detector {
 
     /** Stored articles resembling {@code fingerprint}, best first; {@code excludeId} (may be null) is skipped. */
     public Lookup lookup(Fingerprint fingerprint, String excludeId) {
-        CandidateIndex.Candidates candidates = candidates(fingerprint);
+        return store.read(dao -> lookup(fingerprint, excludeId, dao));
+    }
+
+    /** The same, reading the store through {@code dao}, which may be in the caller's transaction. */
+    public Lookup lookup(Fingerprint fingerprint, String excludeId, RedlineDao dao) {
+        CandidateIndex.Candidates candidates = candidates(fingerprint, dao);
         Map<String, Integer> hits = candidates.bandHits();
         Set<String> ids = new HashSet<>(hits.keySet());
         ids.remove(excludeId);
         List<Match> matches = new ArrayList<>();
         if (!ids.isEmpty()) {
             String version = indexVersion();
-            for (VersionRow row : store.read(dao -> dao.latestVersions(ids))) {
+            for (VersionRow row : dao.latestVersions(ids)) {
                 if (!row.signatureVersion().equals(version)) {
                     continue;
                 }

@@ -23,7 +23,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Stores articles: fingerprint, look up, decide the story, write — the write in one transaction.
+ * Stores articles: fingerprint, then read, look up, decide the story and write in one transaction.
  *
  * <p>Fingerprinting runs in parallel on the calling threads; the look-up and the write run one article at
  * a time inside this process, so the story an article lands in depends only on the order of arrival, never
@@ -59,28 +59,30 @@ public final class Ingestor {
         String contentHash = contentHash(title, request.body());
         writeLock.lock();
         try {
-            Optional<VersionRow> previous = store.read(dao -> dao.latestVersion(request.id()));
-            Lookup lookup = detector.lookup(fingerprint, request.id());
-            List<Long> matchedStories = lookup.matches().stream()
-                    .filter(Match::verified).map(m -> m.article().storyId()).toList();
-            if (previous.isPresent() && previous.get().contentHash().equals(contentHash)) {
-                VersionRow p = previous.get();
-                return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
-                        Classification.DUPLICATE.name(), Views.matches(lookup.matches()), List.of());
-            }
-            OptionalLong ownStory = previous.map(p -> OptionalLong.of(p.storyId())).orElse(OptionalLong.empty());
-            StoryDecision decision = StoryAssigner.decide(ownStory, matchedStories);
-            int version = previous.map(p -> p.version() + 1).orElse(1);
-            long now = clock.millis();
-            VersionRow row = new VersionRow(request.id(), version, 0, title, request.body(),
-                    request.publishedAt() == null ? null : request.publishedAt().toEpochMilli(),
-                    request.url(), request.source(), now, contentHash, detector.indexVersion(),
-                    fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()));
-            long storyId = store.saveVersion(row, detector.bucketKeys(fingerprint), decision, now);
-            Classification verdict = previous.isPresent() && lookup.classification() == Classification.NEW
-                    ? Classification.REVISION : lookup.classification();
-            return new IngestResponse(request.id(), version, storyId, previous.isPresent() ? "UPDATED" : "CREATED",
-                    verdict.name(), Views.matches(lookup.matches()), decision.merged());
+            return store.inTransaction(dao -> {
+                Optional<VersionRow> previous = dao.latestVersion(request.id());
+                Lookup lookup = detector.lookup(fingerprint, request.id(), dao);
+                if (previous.isPresent() && previous.get().contentHash().equals(contentHash)) {
+                    VersionRow p = previous.get();
+                    return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
+                            Classification.DUPLICATE.name(), Views.matches(lookup.matches()), List.of());
+                }
+                List<Long> matchedStories = lookup.matches().stream()
+                        .filter(Match::verified).map(m -> m.article().storyId()).toList();
+                OptionalLong ownStory = previous.map(p -> OptionalLong.of(p.storyId())).orElse(OptionalLong.empty());
+                StoryDecision decision = StoryAssigner.decide(ownStory, matchedStories);
+                int version = previous.map(p -> p.version() + 1).orElse(1);
+                long now = clock.millis();
+                VersionRow row = new VersionRow(request.id(), version, 0, title, request.body(),
+                        request.publishedAt() == null ? null : request.publishedAt().toEpochMilli(),
+                        request.url(), request.source(), now, contentHash, detector.indexVersion(),
+                        fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()));
+                long storyId = ArticleStore.saveVersion(dao, row, detector.bucketKeys(fingerprint), decision, now);
+                Classification verdict = previous.isPresent() && lookup.classification() == Classification.NEW
+                        ? Classification.REVISION : lookup.classification();
+                return new IngestResponse(request.id(), version, storyId, previous.isPresent() ? "UPDATED" : "CREATED",
+                        verdict.name(), Views.matches(lookup.matches()), decision.merged());
+            });
         } finally {
             writeLock.unlock();
         }

@@ -67,21 +67,32 @@ public final class LshIndex {
     /**
      * Live entries sharing at least one key with {@code keys}, ignoring keys that hold more than {@code cap}
      * live entries (shared boilerplate would make every article a candidate of every other).
+     *
+     * <p>A key whose bucket holds more than {@code weakBucket} entries is weak evidence: such buckets are where
+     * very common word sequences decide a band, and unrelated texts meet there. An entry found only through one
+     * weak key is dropped; two keys of any kind, or one from a smaller bucket, keep it. A true pair at the LSH
+     * threshold shares about six whole-text bands, so this costs recall only when its single shared band is a
+     * crowded one.
      */
-    public Hits find(long[] keys, int cap) {
+    public Hits find(long[] keys, int cap, int weakBucket) {
         IntList found = new IntList();
+        IntList strong = new IntList();
         int oversized = 0;
         lock.readLock().lock();
         try {
             for (long key : Hashes.sortedDistinct(keys.clone())) {
-                if (shards[shard(key)].find((int) key, dead, cap, found) > cap) {
+                int mark = found.size();
+                int size = shards[shard(key)].find((int) key, dead, cap, found);
+                if (size > cap) {
                     oversized++;
+                } else if (size <= weakBucket) {
+                    strong.addFrom(found, mark);
                 }
             }
         } finally {
             lock.readLock().unlock();
         }
-        return Hits.of(found.toSortedArray(), oversized);
+        return Hits.of(found.toSortedArray(), strong.toSortedArray(), oversized);
     }
 
     /** Keys held, live or not yet purged. */
@@ -122,23 +133,25 @@ public final class LshIndex {
      * @param oversized keys skipped because their bucket held more than the cap
      */
     public record Hits(int[] entries, int[] sharedKeys, int oversized) {
-        static Hits of(int[] sortedEntries, int oversized) {
-            int distinct = 0;
-            for (int i = 0; i < sortedEntries.length; i++) {
-                if (i == 0 || sortedEntries[i] != sortedEntries[i - 1]) {
-                    distinct++;
+        static Hits of(int[] sortedEntries, int[] sortedStrong, int oversized) {
+            IntList entries = new IntList();
+            IntList shared = new IntList();
+            int s = 0;
+            for (int i = 0, j; i < sortedEntries.length; i = j) {
+                int entry = sortedEntries[i];
+                for (j = i + 1; j < sortedEntries.length && sortedEntries[j] == entry; j++) {
+                    // counts the keys this entry shares
+                }
+                while (s < sortedStrong.length && sortedStrong[s] < entry) {
+                    s++;
+                }
+                boolean hasStrongKey = s < sortedStrong.length && sortedStrong[s] == entry;
+                if (hasStrongKey || j - i >= 2) {
+                    entries.add(entry);
+                    shared.add(j - i);
                 }
             }
-            int[] entries = new int[distinct];
-            int[] shared = new int[distinct];
-            int k = -1;
-            for (int i = 0; i < sortedEntries.length; i++) {
-                if (i == 0 || sortedEntries[i] != sortedEntries[i - 1]) {
-                    entries[++k] = sortedEntries[i];
-                }
-                shared[k]++;
-            }
-            return new Hits(entries, shared, oversized);
+            return new Hits(entries.toArray(), shared.toArray(), oversized);
         }
     }
 }

@@ -26,21 +26,9 @@ public final class ArticleStore {
         return jdbi.withExtension(RedlineDao.class, query::apply);
     }
 
-    /** Up to {@code limit} entries of the LSH index log after entry {@code after}, in order. */
-    public List<IndexLogRow> indexLog(long after, int limit) {
-        return read(dao -> dao.logAfter(after, limit));
-    }
-
-    /** Log entry → article, for the entries that are still some article's latest. */
-    public Map<Long, String> articlesAt(Collection<Long> seqs) {
-        if (seqs.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, String> out = new HashMap<>();
-        for (IndexedArticle a : read(dao -> dao.articlesAt(seqs))) {
-            out.put(a.seq(), a.articleId());
-        }
-        return out;
+    /** Runs {@code work} in one transaction: all of it is committed or none. */
+    public <T> T inTransaction(java.util.function.Function<RedlineDao, T> work) {
+        return jdbi.inTransaction(handle -> work.apply(handle.attach(RedlineDao.class)));
     }
 
     /**
@@ -51,37 +39,39 @@ public final class ArticleStore {
      * @return the story the version went into
      */
     public long saveVersion(VersionRow version, long[] buckets, StoryDecision decision, long now) {
-        return jdbi.inTransaction(handle -> {
-            RedlineDao dao = handle.attach(RedlineDao.class);
-            OptionalLong target = decision.target().isPresent() ? current(dao, decision.target().getAsLong())
-                    : OptionalLong.empty();
-            long storyId;
-            if (target.isEmpty()) {
-                storyId = take(dao, "story");
-                dao.insertStory(storyId, now);
-            } else {
-                storyId = target.getAsLong();
-                dao.touchStory(storyId, now);
+        return inTransaction(dao -> saveVersion(dao, version, buckets, decision, now));
+    }
+
+    /** {@link #saveVersion(VersionRow, long[], StoryDecision, long)} inside the caller's transaction. */
+    public static long saveVersion(RedlineDao dao, VersionRow version, long[] buckets, StoryDecision decision, long now) {
+        OptionalLong target = decision.target().isPresent() ? current(dao, decision.target().getAsLong())
+                : OptionalLong.empty();
+        long storyId;
+        if (target.isEmpty()) {
+            storyId = take(dao, "story");
+            dao.insertStory(storyId, now);
+        } else {
+            storyId = target.getAsLong();
+            dao.touchStory(storyId, now);
+        }
+        for (long story : decision.merged()) {
+            OptionalLong merged = current(dao, story);
+            if (merged.isPresent() && merged.getAsLong() != storyId) {
+                dao.moveArticles(merged.getAsLong(), storyId);
+                dao.repointMerges(merged.getAsLong(), storyId);
+                dao.insertMerge(new StoryMergeRow(merged.getAsLong(), storyId, version.articleId(), now));
+                dao.deleteStory(merged.getAsLong());
             }
-            for (long story : decision.merged()) {
-                OptionalLong merged = current(dao, story);
-                if (merged.isPresent() && merged.getAsLong() != storyId) {
-                    dao.moveArticles(merged.getAsLong(), storyId);
-                    dao.repointMerges(merged.getAsLong(), storyId);
-                    dao.insertMerge(new StoryMergeRow(merged.getAsLong(), storyId, version.articleId(), now));
-                    dao.deleteStory(merged.getAsLong());
-                }
-            }
-            Long replaced = dao.indexSeq(version.articleId()).orElse(null);
-            long seq = appendLog(dao, replaced, buckets);
-            if (version.version() == 1) {
-                dao.insertArticle(new ArticleRow(version.articleId(), storyId, 1, now), seq);
-            } else {
-                dao.updateArticle(version.articleId(), version.version(), storyId, seq);
-            }
-            dao.insertVersion(version);
-            return storyId;
-        });
+        }
+        Long replaced = dao.indexSeq(version.articleId()).orElse(null);
+        long seq = appendLog(dao, replaced, buckets);
+        if (version.version() == 1) {
+            dao.insertArticle(new ArticleRow(version.articleId(), storyId, 1, now), seq);
+        } else {
+            dao.updateArticle(version.articleId(), version.version(), storyId, seq);
+        }
+        dao.insertVersion(version);
+        return storyId;
     }
 
     /**

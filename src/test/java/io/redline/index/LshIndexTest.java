@@ -22,10 +22,10 @@ class LshIndexTest {
         index.apply(2, 0, new long[]{20, 30, 40});
         index.apply(3, 0, new long[]{30});
 
-        assertThat(found(index.find(new long[]{10, 20, 30, 99}, 10)))
+        assertThat(found(index.find(new long[]{10, 20, 30, 99}, 10, 10)))
                 .isEqualTo(Map.of(1, 3, 2, 2, 3, 1));
-        assertThat(index.find(new long[]{}, 10).entries()).isEmpty();
-        assertThat(index.find(new long[]{77}, 10).entries()).isEmpty();
+        assertThat(index.find(new long[]{}, 10, 10).entries()).isEmpty();
+        assertThat(index.find(new long[]{77}, 10, 10).entries()).isEmpty();
     }
 
     @Test
@@ -35,7 +35,7 @@ class LshIndexTest {
         index.apply(1, 0, new long[]{low});
         index.apply(2, 0, new long[]{low | 0x0100_0000_0000_0000L});
 
-        assertThat(found(index.find(new long[]{low}, 10))).isEqualTo(Map.of(1, 1));
+        assertThat(found(index.find(new long[]{low}, 10, 10))).isEqualTo(Map.of(1, 1));
     }
 
     @Test
@@ -45,10 +45,10 @@ class LshIndexTest {
         index.apply(2, 0, new long[]{2, 3});
         index.apply(3, 0, new long[]{3});
 
-        LshIndex.Hits capped = index.find(new long[]{1, 2, 3}, 2);
+        LshIndex.Hits capped = index.find(new long[]{1, 2, 3}, 2, 2);
         assertThat(found(capped)).isEqualTo(Map.of(1, 2, 2, 1));
         assertThat(capped.oversized()).isEqualTo(1);
-        LshIndex.Hits atTheCap = index.find(new long[]{1, 2, 3}, 3);
+        LshIndex.Hits atTheCap = index.find(new long[]{1, 2, 3}, 3, 3);
         assertThat(found(atTheCap)).isEqualTo(Map.of(1, 3, 2, 2, 3, 1));
         assertThat(atTheCap.oversized()).isZero();
     }
@@ -61,9 +61,24 @@ class LshIndexTest {
         index.apply(3, 1, new long[]{7});
         index.apply(4, 2, null);
 
-        assertThat(index.find(new long[]{5, 6}, 10).entries()).isEmpty();
+        assertThat(index.find(new long[]{5, 6}, 10, 10).entries()).isEmpty();
         index.apply(5, 0, new long[]{5});
-        assertThat(found(index.find(new long[]{5, 7}, 1))).isEqualTo(Map.of(3, 1, 5, 1));
+        assertThat(found(index.find(new long[]{5, 7}, 1, 1))).isEqualTo(Map.of(3, 1, 5, 1));
+    }
+
+    @Test
+    void anEntryMetOnlyInOneCrowdedBucketIsDropped() {
+        LshIndex index = new LshIndex();
+        for (int entry = 1; entry <= 5; entry++) {
+            index.apply(entry, 0, new long[]{100, 200 + entry});
+        }
+        index.apply(6, 0, new long[]{100, 300});
+        index.apply(7, 0, new long[]{400});
+
+        // bucket 100 holds six entries: weak at a limit of 5, so entry 2 needs its second key, 6 and 7 stay
+        assertThat(found(index.find(new long[]{100, 202, 300, 400}, 10, 5))).isEqualTo(Map.of(2, 2, 6, 2, 7, 1));
+        assertThat(found(index.find(new long[]{100}, 10, 5))).isEmpty();
+        assertThat(found(index.find(new long[]{100}, 10, 6))).hasSize(6);
     }
 
     @Test
@@ -106,17 +121,24 @@ class LshIndexTest {
         for (int q = 0; q < 2_000; q++) {
             long[] query = random.longs(12, 0, pool.length).map(i -> pool[(int) i]).distinct().toArray();
             int cap = 1 + random.nextInt(6);
-            Map<Integer, Integer> expected = new HashMap<>();
+            int weak = 1 + random.nextInt(cap);
+            Map<Integer, Integer> shared = new HashMap<>();
+            Set<Integer> strong = new HashSet<>();
             int oversized = 0;
             for (long key : query) {
                 Set<Integer> bucket = model.getOrDefault(key, Set.of());
                 if (bucket.size() > cap) {
                     oversized++;
                 } else {
-                    bucket.forEach(e -> expected.merge(e, 1, Integer::sum));
+                    bucket.forEach(e -> shared.merge(e, 1, Integer::sum));
+                    if (bucket.size() <= weak) {
+                        strong.addAll(bucket);
+                    }
                 }
             }
-            LshIndex.Hits hits = index.find(query, cap);
+            Map<Integer, Integer> expected = new HashMap<>(shared);
+            expected.keySet().removeIf(e -> shared.get(e) < 2 && !strong.contains(e));
+            LshIndex.Hits hits = index.find(query, cap, weak);
             assertThat(found(hits)).isEqualTo(expected);
             assertThat(hits.oversized()).isEqualTo(oversized);
         }

@@ -260,7 +260,7 @@ class ArticleStoreTest {
 
         Map<String, Integer> expected = Map.of("a", 1, "c", 2);
         assertThat(db.candidates(keys(1, 2, 3, 4), 10).bandHits()).isEqualTo(expected);
-        assertThat(new CandidateIndex(db.store()).find(keys(1, 2, 3, 4), 10).bandHits()).isEqualTo(expected);
+        assertThat(new CandidateIndex(db.store()).find(keys(1, 2, 3, 4), 10, 10).bandHits()).isEqualTo(expected);
         // superseded entries leave the log; a deletion stays as a tombstone
         assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_log")).isEqualTo(3);
         assertThat(db.rowCount("SELECT COUNT(*) FROM lsh_log WHERE bucket_keys IS NULL")).isEqualTo(1);
@@ -552,7 +552,7 @@ class ArticleStoreTest {
         }
 
         CandidateIndex.Candidates candidates(long[] keys, int cap) {
-            return index.find(keys, cap);
+            return index.find(keys, cap, cap);
         }
 
         long storyCounter() {
