@@ -39,6 +39,10 @@ public final class BenchMain {
         if (!extra.isEmpty()) {
             argv.addAll(Arrays.asList(extra.split("\\s+")));
         }
+        if (!argv.isEmpty() && argv.get(0).equals("Charts")) { // not a JMH run: draws BENCHMARKS.md's charts from CSVs
+            Charts.main(argv.subList(1, argv.size()).toArray(String[]::new));
+            return;
+        }
         String[] all = argv.toArray(String[]::new);
         CommandLineOptions cli = new CommandLineOptions(all);
         if (cli.shouldHelp() || cli.shouldList() || cli.shouldListWithParams() || cli.shouldListProfilers()
