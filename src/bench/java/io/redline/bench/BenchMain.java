@@ -25,7 +25,8 @@ import java.util.Map;
  * <p>Options come from the arguments and from the system property {@code bench.args} (split on whitespace); the
  * system property {@code corpus} names a JSONL corpus (same as JMH's {@code -p corpus=...}), {@code seeds} the
  * fixture of {@link DiffBenchmark} ({@code -p seeds=...}). With no benchmark pattern, only {@link PipelineBenchmark}
- * runs. {@link DiffBenchmark}'s latencies get their own table ({@link DiffReport}).
+ * runs. Latency benchmarks ({@link DiffBenchmark}, {@link LookupBenchmark}) get their own table
+ * ({@link LatencyReport}).
  */
 public final class BenchMain {
     private static final List<String> ORDER = List.of("floor", "signatureLean", "signature", "fingerprint");
@@ -64,13 +65,13 @@ public final class BenchMain {
             options.param("seeds", seeds);
         }
         Collection<RunResult> results = new Runner(options.build()).run();
-        List<RunResult> diffs = new ArrayList<>();
+        List<RunResult> latencies = new ArrayList<>();
         List<RunResult> others = new ArrayList<>();
         for (RunResult r : results) {
-            (DiffReport.isDiff(r) ? diffs : others).add(r);
+            (LatencyReport.isLatency(r) ? latencies : others).add(r);
         }
         summarise(others);
-        DiffReport.print(diffs);
+        LatencyReport.print(latencies);
     }
 
     static void summarise(Collection<RunResult> results) {

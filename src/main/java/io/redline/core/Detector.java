@@ -68,10 +68,7 @@ public final class Detector {
 
     /** The text's LSH keys: one per whole-text band, then those of its paragraphs. */
     public long[] bucketKeys(Fingerprint fingerprint) {
-        long[] whole = bands.bucketKeys(fingerprint.signature());
-        long[] keys = java.util.Arrays.copyOf(whole, whole.length + fingerprint.paragraphKeys().length);
-        System.arraycopy(fingerprint.paragraphKeys(), 0, keys, whole.length, fingerprint.paragraphKeys().length);
-        return keys;
+        return bands.allKeys(fingerprint);
     }
 
     /**

@@ -17,6 +17,15 @@ public final class LshBands {
         return parameters;
     }
 
+    /** A text's LSH keys: one per whole-text band, then those of its paragraphs. */
+    public long[] allKeys(Fingerprint fingerprint) {
+        long[] whole = bucketKeys(fingerprint.signature());
+        long[] paragraphs = fingerprint.paragraphKeys();
+        long[] keys = java.util.Arrays.copyOf(whole, whole.length + paragraphs.length);
+        System.arraycopy(paragraphs, 0, keys, whole.length, paragraphs.length);
+        return keys;
+    }
+
     /** One bucket key per band; empty for the signature of a text without shingles. */
     public long[] bucketKeys(Signature signature) {
         if (signature.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.redline.bench;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -19,16 +20,16 @@ import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The table {@link BenchMain} prints after a run of {@link DiffBenchmark}: latency percentiles per diff (JMH
- * sample-time mode: individual diffs timed, all measurement iterations pooled), the spread of the iterations'
- * medians and p99s, and the benchmark JVM's CPU time per diff and cpu/wall from {@link CpuTimeProfiler}.
+ * The table {@link BenchMain} prints for the latency benchmarks ({@link DiffBenchmark}, {@link LookupBenchmark}):
+ * percentiles per operation (JMH sample-time mode: individual operations timed, all measurement iterations pooled), the spread of the iterations'
+ * medians and p99s, and the benchmark JVM's CPU time per operation and cpu/wall from {@link CpuTimeProfiler}.
  */
-final class DiffReport {
-    private DiffReport() {
+final class LatencyReport {
+    private LatencyReport() {
     }
 
-    static boolean isDiff(RunResult r) {
-        return r.getParams().getBenchmark().startsWith(DiffBenchmark.class.getName() + ".");
+    static boolean isLatency(RunResult r) {
+        return r.getParams().getMode() == Mode.SampleTime;
     }
 
     static void print(Collection<RunResult> results) {
@@ -38,14 +39,14 @@ final class DiffReport {
         List<RunResult> ordered = new ArrayList<>(results);
         ordered.sort(Comparator.comparing(r -> r.getParams().getBenchmark()));
         System.out.println();
-        System.out.println("Redline diff latency, single thread; one op = one ParagraphDiffer.diff; percentiles of "
-                + "the individual diffs timed in all measurement iterations");
+        System.out.println("Redline latency, single thread; one op = one ParagraphDiffer.diff (DiffBenchmark) or one "
+                + "query (LookupBenchmark); percentiles of the operations timed in all measurement iterations");
         System.out.printf(Locale.ROOT, "JVM %s %s, %s, %d CPUs, %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), cpuModel());
         System.out.printf(Locale.ROOT, "  %-16s %5s %8s %9s %9s %9s %9s %9s %19s %19s %9s %8s  %s%n", "benchmark",
                 "unit", "samples", "median", "p90", "p99", "p99.9", "max", "iteration medians", "iteration p99s",
-                "cpu/diff", "cpu/wall", "params");
+                "cpu/op", "cpu/wall", "params");
         for (RunResult r : ordered) {
             BenchmarkParams params = r.getParams();
             String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
@@ -77,9 +78,9 @@ final class DiffReport {
                     share == null ? "" : String.format(Locale.ROOT, "%.2f", share), ps);
         }
         System.out.println();
-        System.out.println("median … max: wall-clock time of single diffs; iteration medians, p99s: lowest and highest "
-                + "of the measurement iterations taken one by one (their spread shows the noise); cpu/diff: CPU time of the "
-                + "benchmark JVM per diff (JIT and GC included, a mean); cpu/wall: cores the JVM used (1.0 + GC/JIT "
+        System.out.println("median … max: wall-clock time of single operations; iteration medians, p99s: lowest and highest "
+                + "of the measurement iterations taken one by one (their spread shows the noise); cpu/op: CPU time of the "
+                + "benchmark JVM per operation (JIT and GC included, a mean); cpu/wall: cores the JVM used (1.0 + GC/JIT "
                 + "when it had a core to itself, below 1 when it waited for one, and then the tail percentiles "
                 + "mostly measure the other load).");
         System.out.println();
