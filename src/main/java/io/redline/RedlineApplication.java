@@ -23,6 +23,8 @@ import io.redline.resources.StatsResource;
 import io.redline.resources.StoryResource;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.concurrent.ExecutorService;
+
 /** Wires Redline together: database, core services, resources, commands. */
 public class RedlineApplication extends Application<RedlineConfiguration> {
     public static void main(String[] args) throws Exception {
@@ -55,8 +57,12 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         Services services = RedlineStartup.open(config, dataSource, jdbi, environment.metrics());
 
         environment.jersey().register(new ArticleResource(services.ingestor(), services.archive()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService preparers = environment.lifecycle().executorService("bulk-prepare-%d")
+                .minThreads(cores).maxThreads(cores).build();
         environment.jersey().register(new BulkResource(
-                new BulkIngest(services.ingestor(), environment.getObjectMapper(), config.buildInputLimits().maxInputBytes()),
+                new BulkIngest(services.ingestor(), environment.getObjectMapper(), config.buildInputLimits().maxInputBytes(),
+                        preparers, BulkIngest.ahead(cores)),
                 environment.getObjectMapper()));
         environment.jersey().register(new CheckResource(services.archive()));
         environment.jersey().register(new StoryResource(services.archive(), services.evolution()));

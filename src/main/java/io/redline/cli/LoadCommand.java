@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code redline load config.yml FILE...}: stores NDJSON articles straight into the configured database,
@@ -45,11 +47,13 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
             throws Exception {
         MetricRegistry metrics = new MetricRegistry();
         ManagedDataSource dataSource = config.getDatabase().build(metrics, "load");
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService preparers = Executors.newFixedThreadPool(cores);
         try {
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
             Services services = RedlineStartup.open(config, dataSource, jdbi, metrics);
             BulkIngest bulk = new BulkIngest(services.ingestor(), bootstrap.getObjectMapper(),
-                    config.buildInputLimits().maxInputBytes());
+                    config.buildInputLimits().maxInputBytes(), preparers, BulkIngest.ahead(cores));
             Map<String, Integer> outcomes = new TreeMap<>();
             long started = System.nanoTime();
             List<String> files = namespace.getList("input");
@@ -77,6 +81,7 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
                 throw new IllegalStateException(outcomes.get("ERROR") + " lines could not be loaded");
             }
         } finally {
+            preparers.shutdownNow();
             dataSource.stop();
         }
     }

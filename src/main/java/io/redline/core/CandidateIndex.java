@@ -63,7 +63,7 @@ public final class CandidateIndex {
         refresh(dao);
         LshIndex.Hits hits = index.find(keys, cap, weakBucket);
         if (hits.entries().length == 0) {
-            return new Candidates(Map.of(), hits.oversized());
+            return new Candidates(Map.of(), Map.of(), hits.oversized());
         }
         List<Long> entries = new ArrayList<>(hits.entries().length);
         for (int entry : hits.entries()) {
@@ -74,13 +74,15 @@ public final class CandidateIndex {
             articles.put(a.seq(), a.articleId());
         }
         Map<String, Integer> shared = new HashMap<>();
+        Map<String, Integer> entryOf = new HashMap<>();
         for (int i = 0; i < hits.entries().length; i++) {
             String article = articles.get((long) hits.entries()[i]);
             if (article != null) {
-                shared.merge(article, hits.sharedKeys()[i], Integer::sum);
+                shared.put(article, hits.sharedKeys()[i]);
+                entryOf.put(article, hits.entries()[i]);
             }
         }
-        return new Candidates(shared, hits.oversized());
+        return new Candidates(shared, entryOf, hits.oversized());
     }
 
     /** Keys held in memory. */
@@ -93,7 +95,10 @@ public final class CandidateIndex {
         return index.bytes();
     }
 
-    /** Result of a look-up: article id → number of keys shared, and how many oversized buckets were skipped. */
-    public record Candidates(Map<String, Integer> bandHits, int oversizedBuckets) {
+    /**
+     * Result of a look-up: article id → number of keys shared, article id → the index entry it was found under,
+     * and how many oversized buckets were skipped.
+     */
+    public record Candidates(Map<String, Integer> bandHits, Map<String, Integer> entries, int oversizedBuckets) {
     }
 }

@@ -12,6 +12,7 @@ import io.redline.minhash.Fingerprinter;
 import io.redline.minhash.LshBands;
 import io.redline.minhash.ParagraphKeys;
 import io.redline.minhash.Signature;
+import io.redline.store.ArticleRow;
 import io.redline.store.ArticleStore;
 import io.redline.store.LongArrays;
 import io.redline.store.RedlineDao;
@@ -19,6 +20,7 @@ import io.redline.store.VersionRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,27 +134,57 @@ public final class Detector {
 
     /** The same, reading the store through {@code dao}, which may be in the caller's transaction. */
     public Lookup lookup(Fingerprint fingerprint, String excludeId, RedlineDao dao) {
+        return lookup(fingerprint, excludeId, dao, Map.of());
+    }
+
+    /**
+     * The same, reusing earlier comparisons: a candidate whose indexed version is in {@code known} (by index
+     * entry, which always names the same version) and is still its article's latest is not read or compared
+     * again; only its story, which merges may have changed, is read afresh. The result is what a look-up without
+     * {@code known} would give.
+     */
+    public Lookup lookup(Fingerprint fingerprint, String excludeId, RedlineDao dao, Map<Integer, Match> known) {
         CandidateIndex.Candidates candidates = candidates(fingerprint, dao);
         Map<String, Integer> hits = candidates.bandHits();
         Set<String> ids = new HashSet<>(hits.keySet());
         ids.remove(excludeId);
-        List<Match> matches = new ArrayList<>();
-        if (!ids.isEmpty()) {
+        Map<Integer, Match> compared = new HashMap<>();
+        Set<String> toRead = new HashSet<>(ids);
+        Map<String, Match> reusable = new HashMap<>();
+        for (String id : ids) {
+            Match m = known.get(candidates.entries().get(id));
+            if (m != null) {
+                reusable.put(id, m);
+            }
+        }
+        if (!reusable.isEmpty()) {
+            for (ArticleRow a : dao.articles(reusable.keySet())) {
+                Match m = reusable.get(a.id());
+                if (a.latestVersion() == m.article().version()) {
+                    compared.put(candidates.entries().get(a.id()), m.withStory(a.storyId(), hits.get(a.id())));
+                    toRead.remove(a.id());
+                }
+            }
+        }
+        if (!toRead.isEmpty()) {
             String version = indexVersion();
-            for (VersionRow row : dao.latestVersions(ids)) {
-                if (!row.signatureVersion().equals(version)) {
-                    continue;
+            for (VersionRow row : dao.latestVersions(toRead)) {
+                if (row.signatureVersion().equals(version)) {
+                    compared.put(candidates.entries().get(row.articleId()),
+                            compare(fingerprint, row, hits.getOrDefault(row.articleId(), 0)));
                 }
-                Match m = compare(fingerprint, row, hits.getOrDefault(row.articleId(), 0));
-                if (m.verified() || m.comparison().jaccard() >= MIN_REPORTED_JACCARD || !m.comparison().shared().isEmpty()) {
-                    matches.add(m);
-                }
+            }
+        }
+        List<Match> matches = new ArrayList<>();
+        for (Match m : compared.values()) {
+            if (m.verified() || m.comparison().jaccard() >= MIN_REPORTED_JACCARD || !m.comparison().shared().isEmpty()) {
+                matches.add(m);
             }
         }
         matches.sort(BEST_FIRST);
         List<Match> best = List.copyOf(matches.subList(0, Math.min(maxMatches, matches.size())));
         Classification verdict = best.isEmpty() ? Classification.NEW : best.get(0).classification();
-        return new Lookup(verdict, best, ids.size(), candidates.oversizedBuckets());
+        return new Lookup(verdict, best, ids.size(), candidates.oversizedBuckets(), compared);
     }
 
     /** Exact comparison of a text with one stored version, using the stored shingle set and signature. */

@@ -18,16 +18,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Stores articles: fingerprint, then read, look up, decide the story and write in one transaction.
- *
- * <p>Fingerprinting runs in parallel on the calling threads; the look-up and the write run one article at
- * a time inside this process, so the story an article lands in depends only on the order of arrival, never
- * on how threads interleave. Thread-safe.
+ * Stores articles in two steps. {@link #prepare} needs no lock and runs in parallel on the calling threads:
+ * check the input, fingerprint, and compare the candidates the index holds at that moment. {@link #commit}
+ * runs one article at a time inside this process: in one transaction it reads the article's previous version,
+ * looks up again — reusing the prepared comparisons, so only what was stored in between is read and compared
+ * now — decides the story and writes. The story an article lands in therefore depends only on the order of the
+ * commits, never on how threads interleave. Thread-safe.
  */
 public final class Ingestor {
     private final Detector detector;
@@ -45,24 +47,37 @@ public final class Ingestor {
         this.timer = timer;
     }
 
-    /** Stores one article, from any entry point (single, bulk, load command), timed as {@code redline.ingest}. */
+    /** Stores one article. */
     public IngestResponse ingest(ArticleRequest request) {
-        try (Timer.Context ignored = timer.time()) {
-            return store(request);
-        }
+        return commit(prepare(request));
     }
 
-    private IngestResponse store(ArticleRequest request) {
+    /**
+     * The lock-free part of storing {@code request}.
+     *
+     * @throws InvalidInputException if the article is not acceptable
+     */
+    public Prepared prepare(ArticleRequest request) {
         limits.checkArticle(request);
         String title = request.title() == null ? "" : request.title();
         Fingerprint fingerprint = detector.fingerprint(request.body());
-        String contentHash = contentHash(title, request.body());
+        Lookup early = detector.lookup(fingerprint, request.id());
+        return new Prepared(request, title, fingerprint, contentHash(title, request.body()), early.compared());
+    }
+
+    /**
+     * Stores a prepared article; articles are stored one at a time, in the order of the calls. Timed as
+     * {@code redline.ingest}, from every entry point (single, bulk, load command).
+     */
+    public IngestResponse commit(Prepared prepared) {
+        ArticleRequest request = prepared.request();
+        Fingerprint fingerprint = prepared.fingerprint();
         writeLock.lock();
-        try {
+        try (Timer.Context ignored = timer.time()) {
             return store.inTransaction(dao -> {
                 Optional<VersionRow> previous = dao.latestVersion(request.id());
-                Lookup lookup = detector.lookup(fingerprint, request.id(), dao);
-                if (previous.isPresent() && previous.get().contentHash().equals(contentHash)) {
+                Lookup lookup = detector.lookup(fingerprint, request.id(), dao, prepared.compared());
+                if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
                     VersionRow p = previous.get();
                     return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
                             Classification.DUPLICATE.name(), Views.matches(lookup.matches()), List.of());
@@ -73,9 +88,9 @@ public final class Ingestor {
                 StoryDecision decision = StoryAssigner.decide(ownStory, matchedStories);
                 int version = previous.map(p -> p.version() + 1).orElse(1);
                 long now = clock.millis();
-                VersionRow row = new VersionRow(request.id(), version, 0, title, request.body(),
+                VersionRow row = new VersionRow(request.id(), version, 0, prepared.title(), request.body(),
                         request.publishedAt() == null ? null : request.publishedAt().toEpochMilli(),
-                        request.url(), request.source(), now, contentHash, detector.indexVersion(),
+                        request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
                         fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()));
                 long storyId = ArticleStore.saveVersion(dao, row, detector.bucketKeys(fingerprint), decision, now);
                 Classification verdict = previous.isPresent() && lookup.classification() == Classification.NEW
@@ -86,6 +101,11 @@ public final class Ingestor {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** An article checked, fingerprinted and compared with what the index held then, ready for {@link #commit}. */
+    public record Prepared(ArticleRequest request, String title, Fingerprint fingerprint, String contentHash,
+                           Map<Integer, Match> compared) {
     }
 
     public boolean delete(String articleId) {

@@ -8,6 +8,14 @@ import io.redline.store.VersionRow;
 public record Match(VersionRow article, Comparison comparison, Classification classification, int bandsCollided,
                    double estimatedJaccard) {
 
+    /** The same comparison, with the article's current story and the bands shared in a later look-up. */
+    public Match withStory(long storyId, int bands) {
+        VersionRow a = article;
+        return new Match(new VersionRow(a.articleId(), a.version(), storyId, a.title(), a.body(), a.publishedAt(),
+                a.url(), a.source(), a.ingestedAt(), a.contentHash(), a.signatureVersion(), a.signature(),
+                a.shingles()), comparison, classification, bands, estimatedJaccard);
+    }
+
     public boolean verified() {
         return classification != Classification.NEW;
     }

@@ -33,6 +33,9 @@ public interface RedlineDao {
     @SqlQuery("SELECT id, story_id, latest_version, created_at FROM articles WHERE id = :id")
     Optional<ArticleRow> article(@Bind("id") String id);
 
+    @SqlQuery("SELECT id, story_id, latest_version, created_at FROM articles WHERE id IN (<ids>)")
+    List<ArticleRow> articles(@BindList("ids") Collection<String> ids);
+
     @SqlQuery("SELECT " + VERSION_COLUMNS + LATEST + "WHERE a.id = :id")
     Optional<VersionRow> latestVersion(@Bind("id") String id);
 

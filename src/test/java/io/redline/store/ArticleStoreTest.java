@@ -241,8 +241,8 @@ class ArticleStoreTest {
         Db db = Db.open(kind);
         db.store.saveVersion(version("a", 1, "a"), keys(1, 2), NEW_STORY, 100);
 
-        assertThat(db.candidates(keys(), 10)).isEqualTo(new CandidateIndex.Candidates(Map.of(), 0));
-        assertThat(db.candidates(keys(7, 8), 10)).isEqualTo(new CandidateIndex.Candidates(Map.of(), 0));
+        assertThat(db.candidates(keys(), 10)).isEqualTo(new CandidateIndex.Candidates(Map.of(), Map.of(), 0));
+        assertThat(db.candidates(keys(7, 8), 10)).isEqualTo(new CandidateIndex.Candidates(Map.of(), Map.of(), 0));
     }
 
     @ParameterizedTest
