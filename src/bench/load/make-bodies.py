@@ -3,9 +3,11 @@
 
     make-bodies.py CORPUS OUT_DIR [COUNT]      (COUNT default 2000)
 
-writes OUT_DIR/check.jsonl ({"title": "", "body": altered text}) and OUT_DIR/diff.jsonl
+writes OUT_DIR/check.jsonl ({"title": "", "body": ...}) and OUT_DIR/diff.jsonl
 ({"from": {"title": "", "body": text}, "to": {"title": "", "body": altered text}}), one JSON per line.
-Same arguments give byte-identical files.
+The /check texts mix what editors send: half a stored text lightly altered (a near-duplicate), a quarter
+heavily cut and reordered (a revision), a quarter new text made of sentences from six other documents (no
+match, but candidates to verify). Same arguments give byte-identical files.
 """
 import json
 import os
@@ -35,6 +37,26 @@ def alter(doc_id, body):
     return "\n\n".join(paras)
 
 
+def cut(doc_id, body):
+    # Keep about half the paragraphs, in a new order: a revision found through paragraph evidence.
+    rng = random.Random(f"{SEED}:cut:{doc_id}")
+    paras = [p for p in body.split("\n\n") if p.strip()]
+    kept = rng.sample(paras, max(2, len(paras) // 2)) if len(paras) > 2 else paras
+    return "\n\n".join(kept)
+
+
+def mixture(doc_id, bodies):
+    # Sentences from six other documents, five paragraphs: shares words and some runs, not a story.
+    rng = random.Random(f"{SEED}:mix:{doc_id}")
+    sentences = []
+    for body in rng.sample(bodies, min(6, len(bodies))):
+        all_sentences = [s for p in body.split("\n\n") for s in SENTENCE_END.split(p) if s.strip()]
+        sentences += rng.sample(all_sentences, min(3, len(all_sentences)))
+    rng.shuffle(sentences)
+    size = max(1, len(sentences) // 5)
+    return "\n\n".join(" ".join(sentences[i:i + size]) for i in range(0, len(sentences), size))
+
+
 def main():
     if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
@@ -61,10 +83,12 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     with open(os.path.join(out_dir, "check.jsonl"), "w", encoding="utf-8") as check, \
             open(os.path.join(out_dir, "diff.jsonl"), "w", encoding="utf-8") as diff:
-        for n in picks:
+        bodies = [docs[n][1] for n in sorted(docs)]
+        for k, n in enumerate(picks):
             doc_id, body = docs[n]
             altered = alter(doc_id, body)
-            check.write(json.dumps({"title": "", "body": altered}) + "\n")
+            sent = altered if k % 4 < 2 else cut(doc_id, body) if k % 4 == 2 else mixture(doc_id, bodies)
+            check.write(json.dumps({"title": "", "body": sent}) + "\n")
             diff.write(json.dumps({"from": {"title": "", "body": body},
                                    "to": {"title": "", "body": altered}}) + "\n")
     print(f"{count} check and diff bodies from {total} documents in {out_dir}")
