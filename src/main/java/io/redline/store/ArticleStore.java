@@ -3,13 +3,11 @@ package io.redline.store;
 import io.redline.cluster.StoryDecision;
 import org.jdbi.v3.core.Jdbi;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * The database behind Redline: reads through {@link RedlineDao}, and every multi-step write as one
@@ -22,12 +20,12 @@ public final class ArticleStore {
         this.jdbi = jdbi;
     }
 
-    public <T> T read(java.util.function.Function<RedlineDao, T> query) {
+    public <T> T read(Function<RedlineDao, T> query) {
         return jdbi.withExtension(RedlineDao.class, query::apply);
     }
 
     /** Runs {@code work} in one transaction: all of it is committed or none. */
-    public <T> T inTransaction(java.util.function.Function<RedlineDao, T> work) {
+    public <T> T inTransaction(Function<RedlineDao, T> work) {
         return jdbi.inTransaction(handle -> work.apply(handle.attach(RedlineDao.class)));
     }
 
