@@ -31,40 +31,73 @@ public final class Comparer {
     public Comparison compare(Fingerprint a, Fingerprint b) {
         long[] sa = a.shingles();
         long[] sb = b.shingles();
-        int common = Hashes.intersectionSize(sa, sb);
-        int union = sa.length + sb.length - common;
-        double jaccard = union == 0 ? 0 : (double) common / union;
-        double aInB = sa.length == 0 ? 0 : (double) common / sa.length;
-        double bInA = sb.length == 0 ? 0 : (double) common / sb.length;
+        int both = Hashes.intersectionSize(sa, sb);
+        int union = sa.length + sb.length - both;
+        double jaccard = union == 0 ? 0 : (double) both / union;
+        double aInB = sa.length == 0 ? 0 : (double) both / sa.length;
+        double bInA = sb.length == 0 ? 0 : (double) both / sb.length;
 
-        List<SharedParagraph> shared = reappearing(a, b);
-        List<SharedParagraph> sharedBack = reappearing(b, a);
+        int[][] common = commonTerms(a, b);
+        List<SharedParagraph> shared = reappearing(a, b, common, false);
+        List<SharedParagraph> sharedBack = reappearing(b, a, common, true);
         double coverage = Math.max(coverage(a, shared), coverage(b, sharedBack));
         return new Comparison(jaccard, aInB, bInA, coverage, shared,
                 contentCount(a) - shared.size(), contentCount(b) - sharedBack.size());
     }
 
-    private List<SharedParagraph> reappearing(Fingerprint a, Fingerprint b) {
+    /**
+     * Word pairs shared by each paragraph of {@code a} with each of {@code b}, computed once for both directions;
+     * pairs that cannot reach the threshold either way (one paragraph far longer than the other) are left at 0.
+     */
+    private int[][] commonTerms(Fingerprint a, Fingerprint b) {
+        List<ParagraphTerms> pas = a.paragraphs();
+        List<ParagraphTerms> pbs = b.paragraphs();
+        int[][] common = new int[pas.size()][pbs.size()];
+        for (int i = 0; i < pas.size(); i++) {
+            ParagraphTerms pa = pas.get(i);
+            if (pa.boilerplate() || pa.terms().length == 0) {
+                continue;
+            }
+            for (int j = 0; j < pbs.size(); j++) {
+                ParagraphTerms pb = pbs.get(j);
+                if (pb.boilerplate() || pb.terms().length == 0) {
+                    continue;
+                }
+                int most = Math.min(pa.terms().length, pb.terms().length);
+                if (most >= paragraphThreshold * pa.terms().length || most >= paragraphThreshold * pb.terms().length) {
+                    common[i][j] = Hashes.intersectionSize(pa.terms(), pb.terms());
+                }
+            }
+        }
+        return common;
+    }
+
+    /** Paragraphs of {@code a} that reappear in {@code b}; {@code common} is indexed [b][a] when {@code swapped}. */
+    private List<SharedParagraph> reappearing(Fingerprint a, Fingerprint b, int[][] common, boolean swapped) {
         List<SharedParagraph> out = new ArrayList<>();
-        for (ParagraphTerms pa : a.paragraphs()) {
+        List<ParagraphTerms> pas = a.paragraphs();
+        List<ParagraphTerms> pbs = b.paragraphs();
+        for (int i = 0; i < pas.size(); i++) {
+            ParagraphTerms pa = pas.get(i);
             if (pa.boilerplate() || pa.terms().length == 0) {
                 continue;
             }
             double best = 0;
             ParagraphTerms bestMatch = null;
-            for (ParagraphTerms pb : b.paragraphs()) {
-                if (pb.boilerplate()) {
-                    continue;
-                }
-                double s = (double) Hashes.intersectionSize(pa.terms(), pb.terms()) / pa.terms().length;
+            for (int j = 0; j < pbs.size(); j++) {
+                int shared = swapped ? common[j][i] : common[i][j];
+                double s = (double) shared / pa.terms().length;
                 if (s > best) {
                     best = s;
-                    bestMatch = pb;
+                    bestMatch = pbs.get(j);
                 }
             }
             if (bestMatch != null && best >= paragraphThreshold) {
-                boolean exact = best == 1.0 && TextNormalizer.normalize(pa.paragraph().text())
-                        .equals(TextNormalizer.normalize(bestMatch.paragraph().text()));
+                String ta = pa.paragraph().text();
+                String tb = bestMatch.paragraph().text();
+                // most shared paragraphs are copied verbatim: normalising costs more than all the rest
+                boolean exact = best == 1.0
+                        && (ta.equals(tb) || TextNormalizer.normalize(ta).equals(TextNormalizer.normalize(tb)));
                 out.add(new SharedParagraph(pa.paragraph().index(), bestMatch.paragraph().index(),
                         Math.round(best * 1e4) / 1e4, exact));
             }
