@@ -11,6 +11,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.redline.cli.EvaluateCommand;
 import io.redline.cli.LoadCommand;
+import io.redline.cli.PostCommand;
 import io.redline.core.BulkIngest;
 import io.redline.core.Services;
 import io.redline.resources.ArticleResource;
@@ -48,6 +49,7 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         bootstrap.addBundle(new AssetsBundle("/assets", "/ui", "index.html", "ui"));
         bootstrap.addCommand(new LoadCommand());
         bootstrap.addCommand(new EvaluateCommand());
+        bootstrap.addCommand(new PostCommand());
     }
 
     @Override
