@@ -129,16 +129,12 @@ public final class Detector {
 
     /** Stored articles resembling {@code fingerprint}, best first; {@code excludeId} (may be null) is skipped. */
     public Lookup lookup(Fingerprint fingerprint, String excludeId) {
-        return store.read(dao -> lookup(fingerprint, excludeId, dao));
-    }
-
-    /** The same, reading the store through {@code dao}, which may be in the caller's transaction. */
-    public Lookup lookup(Fingerprint fingerprint, String excludeId, RedlineDao dao) {
-        return lookup(fingerprint, excludeId, dao, Map.of());
+        return store.read(dao -> lookup(fingerprint, excludeId, dao, Map.of()));
     }
 
     /**
-     * The same, reusing earlier comparisons: a candidate whose indexed version is in {@code known} (by index
+     * The same, reading the store through {@code dao} (which may be in the caller's transaction) and reusing
+     * earlier comparisons: a candidate whose indexed version is in {@code known} (by index
      * entry, which always names the same version) and is still its article's latest is not read or compared
      * again; only its story, which merges may have changed, is read afresh. The result is what a look-up without
      * {@code known} would give.
