@@ -11,7 +11,7 @@ import java.util.BitSet;
  * {@link LshIndex} guards it.
  */
 final class KeyTable {
-    private static final int MIN_RECENT = 256;
+    private static final int MIN_RECENT = 64;
     private static final long EMPTY = 0;
 
     private long[] run = new long[0];

@@ -8,16 +8,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The LSH band index in memory: which entries (one per indexed article version, numbered by the store's index
- * log) fall in each 64-bit bucket key. Keys are spread over {@value #SHARDS} shards by their top bits and stored
- * as their low 32 bits, so a stored key is 40 bits wide: a look-up of 100 keys against 100 million entries meets
- * a false bucket about once in a hundred look-ups, which verification then discards.
+ * log) fall in each 64-bit bucket key. Keys are spread over {@value #SHARDS} shards by their top 12 bits and
+ * stored as their low 32 bits, so a stored key is 44 bits wide: a look-up of 100 keys against 100 million entries
+ * meets a false bucket about once in two thousand look-ups, which verification then discards.
  *
  * <p>About 9 bytes per key (a text has 64 whole-text band keys and 4 per paragraph). Entries are never updated
  * in place: a new version gets a new entry and its predecessor is marked dead. Thread-safe: look-ups share a
  * read lock, changes take the write lock.
  */
 public final class LshIndex {
-    static final int SHARDS = 256;
+    /** Enough that a shard's sorted run stays well under G1's humongous-object size at millions of articles. */
+    static final int SHARDS = 4096;
 
     private final KeyTable[] shards = new KeyTable[SHARDS];
     private final BitSet dead = new BitSet();
@@ -124,7 +125,7 @@ public final class LshIndex {
     }
 
     private static int shard(long key) {
-        return (int) (key >>> 56);
+        return (int) (key >>> 52);
     }
 
     /**
