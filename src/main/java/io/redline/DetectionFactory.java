@@ -61,11 +61,12 @@ public class DetectionFactory {
 
     /**
      * Buckets holding more articles than this are weak evidence: a candidate found only through one of them
-     * is dropped (see {@code LshIndex.find}).
+     * is dropped (see {@code LshIndex.find}). 1: a candidate must share two keys, unless it alone is in the one
+     * bucket it shares.
      */
     @Min(1)
     @JsonProperty
-    private int weakBucket = 20;
+    private int weakBucket = 1;
 
     @Min(1) @Max(1000)
     @JsonProperty

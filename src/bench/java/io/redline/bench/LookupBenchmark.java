@@ -56,7 +56,7 @@ import java.util.function.BiConsumer;
 public class LookupBenchmark {
     static final int QUERIES = 2_000;
     private static final int BUCKET_CAP = 1000;
-    private static final int WEAK_BUCKET = 20;
+    private static final int WEAK_BUCKET = 1;
     private static final int CHUNK = 20_000;
 
     /** JSONL corpus of at least {@code articles} + {@value #QUERIES} documents (gen_corpus.py output). */
