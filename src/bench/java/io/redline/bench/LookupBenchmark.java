@@ -37,11 +37,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * LSH look-up, and look-up plus exact verification, against an in-memory {@link LshIndex} of the first
- * {@code articles} documents of a generated corpus; the queries are the {@value #QUERIES} documents that follow
- * them (about 30 % revisions of stored ones, the rest new), cycled. One operation is one query.
+ * {@code articles} documents of a generated corpus (at most all but the last {@value #QUERIES}); the queries are
+ * the {@value #QUERIES} documents that follow them (about 30 % revisions of stored ones, the rest new), cycled. One operation is one query.
  *
  * <p>Verification compares the query with each candidate's fingerprint as the service does after reading it from
  * the database; the database read itself is not included (the HTTP {@code /check} figures include it). Only the
@@ -80,6 +81,11 @@ public class LookupBenchmark {
     public void build() throws IOException {
         if (corpus.isBlank()) {
             throw new IllegalArgumentException("LookupBenchmark needs -Dcorpus=<gen_corpus.py corpus.jsonl>");
+        }
+        // a corpus of exactly a million documents indexes all but the last 2,000, which are the queries
+        try (Stream<String> lines = Files.lines(Path.of(corpus.trim()))) {
+            long documents = lines.filter(l -> !l.isBlank()).count();
+            articles = (int) Math.min(articles, documents - QUERIES);
         }
         List<String> queryBodies = new ArrayList<>();
         long started = System.nanoTime();
