@@ -61,7 +61,8 @@ public final class ArticleStore {
                 dao.deleteStory(merged.getAsLong());
             }
         }
-        Long replaced = dao.indexSeq(version.articleId()).orElse(null);
+        // a first version has no index entry to replace (a duplicate id fails at the insert below)
+        Long replaced = version.version() == 1 ? null : dao.indexSeq(version.articleId()).orElse(null);
         long seq = appendLog(dao, replaced, buckets);
         if (version.version() == 1) {
             dao.insertArticle(new ArticleRow(version.articleId(), storyId, 1, now), seq);
