@@ -1,6 +1,5 @@
 package io.redline;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -13,6 +12,8 @@ import io.redline.cli.EvaluateCommand;
 import io.redline.cli.LoadCommand;
 import io.redline.cli.PostCommand;
 import io.redline.core.BulkIngest;
+import io.redline.core.InputLimits;
+import io.redline.core.StrictJson;
 import io.redline.core.Services;
 import io.redline.resources.ArticleResource;
 import io.redline.resources.BulkResource;
@@ -20,10 +21,14 @@ import io.redline.resources.CheckResource;
 import io.redline.resources.DiffResource;
 import io.redline.resources.ErrorMappers;
 import io.redline.resources.PageResource;
+import io.redline.resources.RequestBoundsFilter;
 import io.redline.resources.StatsResource;
 import io.redline.resources.StoryResource;
 import org.jdbi.v3.core.Jdbi;
 
+import jakarta.servlet.DispatcherType;
+
+import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 
 /** Wires Redline together: database, core services, resources, commands. */
@@ -39,7 +44,7 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
 
     @Override
     public void initialize(Bootstrap<RedlineConfiguration> bootstrap) {
-        bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        StrictJson.configure(bootstrap.getObjectMapper());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(RedlineConfiguration configuration) {
@@ -58,13 +63,15 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database");
         Services services = RedlineStartup.open(config, dataSource, jdbi, environment.metrics());
 
+        InputLimits limits = config.buildInputLimits();
+        environment.servlets().addFilter("request-bounds", new RequestBoundsFilter(limits, environment.getObjectMapper()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new ArticleResource(services.ingestor(), services.archive()));
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService preparers = environment.lifecycle().executorService("bulk-prepare-%d")
                 .minThreads(cores).maxThreads(cores).build();
         environment.jersey().register(new BulkResource(
-                new BulkIngest(services.ingestor(), environment.getObjectMapper(), config.buildInputLimits().maxInputBytes(),
-                        preparers, BulkIngest.ahead(cores)),
+                new BulkIngest(services.ingestor(), environment.getObjectMapper(), limits, preparers, BulkIngest.ahead(cores)),
                 environment.getObjectMapper()));
         environment.jersey().register(new CheckResource(services.archive()));
         environment.jersey().register(new StoryResource(services.archive(), services.evolution()));

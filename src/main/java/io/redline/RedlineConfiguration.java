@@ -5,10 +5,9 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.redline.core.InputLimits;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** config.yml: Dropwizard's server and database blocks, plus detection settings and input limits. */
+/** config.yml: Dropwizard's server and database blocks, plus detection, diff and limits settings. */
 public class RedlineConfiguration extends Configuration {
     @Valid
     @NotNull
@@ -25,10 +24,10 @@ public class RedlineConfiguration extends Configuration {
     @JsonProperty
     private DiffFactory diff = new DiffFactory();
 
-    /** Largest accepted title + body, in bytes of UTF-8; larger input is answered with 413. */
-    @Min(1)
+    @Valid
+    @NotNull
     @JsonProperty
-    private long maxInputBytes = InputLimits.DEFAULT_MAX_INPUT_BYTES;
+    private LimitsFactory limits = new LimitsFactory();
 
     public DataSourceFactory getDatabase() {
         return database;
@@ -43,6 +42,6 @@ public class RedlineConfiguration extends Configuration {
     }
 
     public InputLimits buildInputLimits() {
-        return new InputLimits(maxInputBytes);
+        return limits.build();
     }
 }

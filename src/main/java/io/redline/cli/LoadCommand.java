@@ -53,7 +53,7 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
             Services services = RedlineStartup.open(config, dataSource, jdbi, metrics);
             BulkIngest bulk = new BulkIngest(services.ingestor(), bootstrap.getObjectMapper(),
-                    config.buildInputLimits().maxInputBytes(), preparers, BulkIngest.ahead(cores));
+                    config.buildInputLimits(), preparers, BulkIngest.ahead(cores));
             Map<String, Integer> outcomes = new TreeMap<>();
             long started = System.nanoTime();
             List<String> files = namespace.getList("input");
@@ -64,7 +64,7 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
             Progress progress = new Progress(totalBytes, PROGRESS_INTERVAL, System.err, System::nanoTime);
             for (String file : files) {
                 try (InputStream in = progress.count(Files.newInputStream(Path.of(file)))) {
-                    bulk.ingest(in, result -> {
+                    bulk.ingestFile(in, result -> {
                         progress.done();
                         outcomes.merge(outcome(result), 1, Integer::sum);
                         if (result.error() != null) {

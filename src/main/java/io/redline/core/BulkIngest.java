@@ -6,17 +6,17 @@ import io.redline.api.ArticleRequest;
 import io.redline.api.BulkLineResult;
 import io.redline.api.ErrorBody;
 import io.redline.api.IngestResponse;
+import io.redline.budget.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -24,29 +24,36 @@ import java.util.function.Consumer;
  * Stores NDJSON articles, for the bulk endpoint and the {@code load} command. Lines are parsed and prepared
  * ({@link Ingestor#prepare}: fingerprint, compare with the index) a few lines ahead on {@code preparers}, and
  * committed one by one in line order on the calling thread, so the result is the same as storing the lines one
- * after another. A bad line gets its own error result and the rest go on; a line's result is produced only
- * after its transaction committed. Thread-safe.
+ * after another. A line's result is produced only after its transaction committed.
+ *
+ * <p>Nothing fails the whole input once results flow: a bad line, a line over a limit or out of time, a
+ * database error, all become that line's error result and the next line goes on. Only running past the
+ * input's own bounds (lines, bytes) or a read error ends it early, with one last error result that says so,
+ * after the lines already read have been stored and answered. Thread-safe.
  */
 public final class BulkIngest {
     private static final Logger LOG = LoggerFactory.getLogger(BulkIngest.class);
 
     private final Ingestor ingestor;
     private final ObjectMapper mapper;
-    private final int maxLineChars;
+    private final InputLimits limits;
+    private final int maxLineBytes;
     private final Executor preparers;
     private final int ahead;
 
     /**
+     * @param limits    text limits and the time budget of each line
      * @param preparers runs the preparation of lines ahead of their commit
      * @param ahead     lines prepared ahead at most (memory: one fingerprint and its comparisons each)
      */
-    public BulkIngest(Ingestor ingestor, ObjectMapper mapper, long maxInputBytes, Executor preparers, int ahead) {
+    public BulkIngest(Ingestor ingestor, ObjectMapper mapper, InputLimits limits, Executor preparers, int ahead) {
         this.ingestor = ingestor;
         this.mapper = mapper;
+        this.limits = limits;
         this.preparers = preparers;
         this.ahead = ahead;
         // JSON escaping can make a line longer than its text; leave room for it and the other fields.
-        this.maxLineChars = (int) Math.min(Integer.MAX_VALUE - 8, maxInputBytes * 2 + 64 * 1024);
+        this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, limits.textBytes() * 2 + 64 * 1024);
     }
 
     /** Lines to prepare ahead with {@code threads} preparers: enough to keep them busy while one line commits. */
@@ -54,26 +61,66 @@ public final class BulkIngest {
         return 2 * threads;
     }
 
-    /** Stores every non-blank line of {@code ndjson}, handing each result to {@code results} in order. */
+    /**
+     * Stores the non-blank lines of one request, handing each result to {@code results} in order: at most
+     * {@code limits.bulkLines} lines and {@code limits.bulkBytes} bytes of it; the line past either bound gets a
+     * 413 result and nothing after it is read.
+     */
     public void ingest(InputStream ndjson, Consumer<BulkLineResult> results) throws IOException {
-        NdjsonLines lines = new NdjsonLines(
-                new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8)), maxLineChars);
+        ingest(ndjson, limits.bulkLines(), limits.bulkBytes(), results);
+    }
+
+    /** Stores every non-blank line of a local file, however long, handing each result to {@code results} in order. */
+    public void ingestFile(InputStream ndjson, Consumer<BulkLineResult> results) throws IOException {
+        ingest(ndjson, Integer.MAX_VALUE, Long.MAX_VALUE, results);
+    }
+
+    private void ingest(InputStream ndjson, int maxLines, long maxBytes, Consumer<BulkLineResult> results)
+            throws IOException {
+        NdjsonLines lines = new NdjsonLines(new Bounded(ndjson, maxBytes), maxLineBytes);
         Deque<CompletableFuture<Step>> inFlight = new ArrayDeque<>();
         try {
-            for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
-                if (line.tooLong() || !line.text().isBlank()) {
-                    NdjsonLines.Line next = line;
-                    inFlight.add(CompletableFuture.supplyAsync(() -> prepare(next), preparers));
-                    if (inFlight.size() > ahead) {
-                        results.accept(commit(inFlight.poll().join()));
-                    }
+            BulkLineResult last = null;
+            int read = 0;
+            while (true) {
+                NdjsonLines.Line line;
+                try {
+                    line = lines.next();
+                } catch (Bounded.TooLarge e) {
+                    last = failed(read + 1, null, ErrorBody.of(413, "the request is over " + maxBytes
+                            + " bytes (limits.bulkBytes): this line and those after it were not read; send them in another request"));
+                    break;
+                } catch (IOException e) {
+                    LOG.info("bulk input ended early after line {}: {}", read, e.toString());
+                    last = failed(read + 1, null, ErrorBody.of(400, "the request body could not be read after line " + read
+                            + ": " + e.getClass().getSimpleName()));
+                    break;
+                }
+                if (line == null) {
+                    break;
+                }
+                read = line.number();
+                if (line.readable() && line.text().isBlank()) {
+                    continue;
+                }
+                if (line.number() > maxLines) {
+                    last = failed(line.number(), null, ErrorBody.of(413, "the request has more than " + maxLines
+                            + " lines (limits.bulkLines): this line and those after it were not read; send them in another request"));
+                    break;
+                }
+                inFlight.add(CompletableFuture.supplyAsync(() -> prepare(line), preparers));
+                if (inFlight.size() > ahead) {
+                    results.accept(commit(inFlight.poll()));
                 }
             }
             while (!inFlight.isEmpty()) {
-                results.accept(commit(inFlight.poll().join()));
+                results.accept(commit(inFlight.poll()));
+            }
+            if (last != null) {
+                results.accept(last);
             }
         } finally {
-            // a failed read or client leaves prepared lines uncommitted: they were never acknowledged
+            // a client gone while answers were written leaves prepared lines uncommitted: never acknowledged
             inFlight.forEach(f -> f.cancel(false));
         }
     }
@@ -84,36 +131,49 @@ public final class BulkIngest {
 
     private Step prepare(NdjsonLines.Line line) {
         if (line.tooLong()) {
+            return new Step(line.number(), null, null, failed(line.number(), null, ErrorBody.of(413,
+                    "line is longer than " + maxLineBytes + " bytes (limits.textBytes, with room for JSON escapes)")));
+        }
+        if (line.invalidUtf8()) {
             return new Step(line.number(), null, null,
-                    failed(line.number(), null, ErrorBody.of(413, "line is longer than " + maxLineChars + " characters")));
+                    failed(line.number(), null, ErrorBody.of(400, "line is not valid UTF-8")));
         }
         String id = null;
         try {
             ArticleRequest request = mapper.readValue(line.text(), ArticleRequest.class);
             id = request == null ? null : request.id();
-            return new Step(line.number(), id, ingestor.prepare(request), null);
+            return new Step(line.number(), id, Deadline.within(limits.requestTime(), () -> ingestor.prepare(request)), null);
         } catch (JsonProcessingException e) {
             return new Step(line.number(), id, null, failed(line.number(), id, JsonErrors.describe(e)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return new Step(line.number(), id, null, failure(line.number(), id, e));
         }
     }
 
-    private BulkLineResult commit(Step step) {
+    private BulkLineResult commit(CompletableFuture<Step> prepared) {
+        Step step;
+        try {
+            step = prepared.join();
+        } catch (CompletionException e) {
+            // prepare answers every exception itself; only an Error can land here
+            LOG.error("bulk line could not be prepared", e.getCause());
+            return failed(0, null, ErrorBody.of(500, "could not be prepared: " + e.getCause().getClass().getSimpleName()));
+        }
         if (step.failed() != null) {
             return step.failed();
         }
         try {
-            IngestResponse r = ingestor.commit(step.prepared());
+            IngestResponse r = Deadline.within(limits.requestTime(), () -> ingestor.commit(step.prepared()));
             return new BulkLineResult(step.line(), r.id(), r.version(), r.storyId(), r.status(), r.classification(), null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return failure(step.line(), step.id(), e);
         }
     }
 
-    private static BulkLineResult failure(int line, String id, RuntimeException e) {
-        if (e instanceof InvalidInputException invalid) {
-            return failed(line, id, new ErrorBody(invalid.status(), invalid.getMessage(), invalid.field(), null, null));
+    private static BulkLineResult failure(int line, String id, Throwable e) {
+        ErrorBody known = ErrorBodies.of(e);
+        if (known != null) {
+            return failed(line, id, known);
         }
         LOG.error("bulk line {} could not be stored", line, e);
         return failed(line, id, ErrorBody.of(500, "could not be stored: " + e.getClass().getSimpleName()));
@@ -121,5 +181,47 @@ public final class BulkIngest {
 
     private static BulkLineResult failed(int line, String id, ErrorBody error) {
         return new BulkLineResult(line, id, null, null, null, null, error);
+    }
+
+    /** The request body, ending with {@link TooLarge} once more than {@code max} bytes have been read. */
+    private static final class Bounded extends FilterInputStream {
+        private final long max;
+        private long count;
+
+        Bounded(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws TooLarge {
+            count += n;
+            if (count > max) {
+                throw new TooLarge();
+            }
+        }
+
+        static final class TooLarge extends IOException {
+            TooLarge() {
+                super("over the byte limit", null);
+            }
+        }
     }
 }

@@ -1,71 +1,167 @@
 package io.redline.core;
 
 import io.redline.api.ArticleRequest;
+import io.redline.text.Paragraph;
+import io.redline.text.Paragraphs;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
- * Checks article input before any work is done: ids, lengths and the size limit (default 2 MB of UTF-8).
- * Immutable and thread-safe.
+ * The bounds on every request's input and work, from the {@code limits} block of config.yml, and the checks
+ * of article input made before any work is done. Each violation names the limit it broke. Immutable and
+ * thread-safe.
+ *
+ * @param requestBytes   any request body (except bulk), counted after gzip inflation: 413 past it
+ * @param textBytes      title + body of one text, in bytes of UTF-8: 413
+ * @param paragraphs     paragraphs of one body: 413
+ * @param paragraphChars characters of one paragraph: 413
+ * @param bulkLines      lines of one bulk request: the line past it is answered 413 and reading stops
+ * @param bulkBytes      bytes of one bulk request, after inflation: likewise
+ * @param requestTime    work of one request, or of one bulk line: past it the work stops with 503
  */
-public record InputLimits(long maxInputBytes) {
-    public static final long DEFAULT_MAX_INPUT_BYTES = 2L * 1024 * 1024;
+public record InputLimits(long requestBytes, long textBytes, int paragraphs, int paragraphChars,
+                          int bulkLines, long bulkBytes, Duration requestTime) {
+    public static final long DEFAULT_REQUEST_BYTES = 4L * 1024 * 1024;
+    public static final long DEFAULT_TEXT_BYTES = 2L * 1024 * 1024;
+    /** Far above real documents: a 300-page contract has ~3,000 paragraphs, a long read ~150. */
+    public static final int DEFAULT_PARAGRAPHS = 5_000;
+    /** A long legal paragraph is ~5,000 characters; ten times that is no paragraph a person wrote. */
+    public static final int DEFAULT_PARAGRAPH_CHARS = 50_000;
+    public static final int DEFAULT_BULK_LINES = 100_000;
+    public static final long DEFAULT_BULK_BYTES = 1L << 30;
+    public static final Duration DEFAULT_REQUEST_TIME = Duration.ofSeconds(5);
+
+    /** Oldest and newest accepted {@code publishedAt}: older archives than 1800 hold no news we could match. */
+    static final Instant EARLIEST_PUBLISHED = Instant.parse("1800-01-01T00:00:00Z");
+    static final Instant LATEST_PUBLISHED = Instant.parse("2200-01-01T00:00:00Z");
+
     static final int MAX_ID = 200;
     static final int MAX_TITLE = 2000;
     static final int MAX_URL = 2000;
     static final int MAX_SOURCE = 200;
+    /**
+     * Ids a URL path segment carries as they are: letters and digits of any script, then also marks and
+     * {@code . _ ~ @ + = , -}. No '/', '%', ';' or ':' (a story diff names versions as {@code id:version}),
+     * no white space, and not {@code bulk} (the bulk endpoint's path).
+     */
+    static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}._~@+=,-]*");
 
     public InputLimits {
-        if (maxInputBytes < 1) {
-            throw new IllegalArgumentException("maxInputBytes must be >= 1, got " + maxInputBytes);
+        positive("requestBytes", requestBytes);
+        positive("textBytes", textBytes);
+        positive("paragraphs", paragraphs);
+        positive("paragraphChars", paragraphChars);
+        positive("bulkLines", bulkLines);
+        positive("bulkBytes", bulkBytes);
+        if (requestTime == null || requestTime.isNegative() || requestTime.isZero()) {
+            throw new IllegalArgumentException("requestTime must be positive, got " + requestTime);
         }
+    }
+
+    public static InputLimits defaults() {
+        return new InputLimits(DEFAULT_REQUEST_BYTES, DEFAULT_TEXT_BYTES, DEFAULT_PARAGRAPHS, DEFAULT_PARAGRAPH_CHARS,
+                DEFAULT_BULK_LINES, DEFAULT_BULK_BYTES, DEFAULT_REQUEST_TIME);
+    }
+
+    public InputLimits withTextBytes(long bytes) {
+        return new InputLimits(requestBytes, bytes, paragraphs, paragraphChars, bulkLines, bulkBytes, requestTime);
     }
 
     public void checkArticle(ArticleRequest a) {
         if (a == null) {
             throw new InvalidInputException(422, null, "request body must be a JSON object with id, title and body");
         }
-        if (a.id() == null || a.id().isBlank()) {
-            throw new InvalidInputException(422, "id", "id is required and must not be empty");
-        }
-        if (a.id().length() > MAX_ID || a.id().chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException(422, "id", "id must be at most " + MAX_ID + " characters without control characters");
-        }
+        checkId(a.id());
         checkText(a.title(), a.body());
-        checkLength("url", a.url(), MAX_URL);
-        checkLength("source", a.source(), MAX_SOURCE);
-        checkNoNul("url", a.url());
-        checkNoNul("source", a.source());
+        checkField("url", a.url(), MAX_URL);
+        checkField("source", a.source(), MAX_SOURCE);
+        if (a.publishedAt() != null
+                && (a.publishedAt().isBefore(EARLIEST_PUBLISHED) || !a.publishedAt().isBefore(LATEST_PUBLISHED))) {
+            throw new InvalidInputException(422, "publishedAt", "publishedAt must be between " + EARLIEST_PUBLISHED
+                    + " and " + LATEST_PUBLISHED + ", got " + a.publishedAt());
+        }
     }
 
+    public static void checkId(String id) {
+        if (id == null || id.isEmpty()) {
+            throw new InvalidInputException(422, "id", "id is required and must not be empty");
+        }
+        if (id.length() > MAX_ID || !ID.matcher(id).matches() || id.equals("bulk")) {
+            throw new InvalidInputException(422, "id", "id must be 1 to " + MAX_ID + " letters, digits and . _ ~ @ + = , -"
+                    + " starting with a letter or digit (so that /articles/{id} can address it), and not 'bulk'");
+        }
+    }
+
+    /** Checks one text (title and body) against the size, paragraph and character limits. */
     public void checkText(String title, String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException(422, "body", "body is required and must not be empty");
         }
-        checkLength("title", title, MAX_TITLE);
-        checkNoNul("title", title);
-        checkNoNul("body", body);
+        checkField("title", title, MAX_TITLE);
+        checkCharacters("body", body);
         long bytes = utf8Length(body) + (title == null ? 0 : utf8Length(title));
-        if (bytes > maxInputBytes) {
+        if (bytes > textBytes) {
             throw new InvalidInputException(413, "body",
-                    "title and body are " + bytes + " bytes, over the limit of " + maxInputBytes + " bytes");
+                    "title and body are " + bytes + " bytes, over the limit of " + textBytes + " bytes (limits.textBytes)");
+        }
+        int count = 0;
+        for (Paragraph p : Paragraphs.split(body)) {
+            if (++count > paragraphs) {
+                throw new InvalidInputException(413, "body",
+                        "body has more than " + paragraphs + " paragraphs (limits.paragraphs)");
+            }
+            if (p.text().length() > paragraphChars) {
+                throw new InvalidInputException(413, "body", "paragraph " + (p.index() + 1) + " has " + p.text().length()
+                        + " characters, over the limit of " + paragraphChars + " (limits.paragraphChars)");
+            }
         }
     }
 
-    private static void checkLength(String field, String value, int max) {
-        if (value != null && value.length() > max) {
+    private static void checkField(String field, String value, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
             throw new InvalidInputException(422, field, field + " must be at most " + max + " characters, got " + value.length());
         }
+        checkCharacters(field, value);
     }
 
-    /** PostgreSQL cannot store U+0000 in text; no real article contains it. */
-    private static void checkNoNul(String field, String value) {
-        if (value != null && value.indexOf('\u0000') >= 0) {
-            throw new InvalidInputException(422, field, field + " must not contain NUL (U+0000) characters");
+    /**
+     * PostgreSQL cannot store U+0000, and a lone UTF-16 surrogate (sent as a {@code \ud800} escape) is no
+     * character at all: no database keeps it as sent.
+     */
+    private static void checkCharacters(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                throw new InvalidInputException(422, field, field + " must not contain NUL (U+0000) characters");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new InvalidInputException(422, field, field + " contains an unpaired UTF-16 surrogate at character " + i);
+                }
+            }
         }
     }
 
     static long utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
+    }
+
+    private static void positive(String name, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, got " + value);
+        }
     }
 }

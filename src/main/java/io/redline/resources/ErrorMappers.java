@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.redline.api.ErrorBody;
+import io.redline.budget.Deadline;
+import io.redline.core.ErrorBodies;
 import io.redline.core.InvalidInputException;
 import io.redline.core.JsonErrors;
 import jakarta.ws.rs.core.MediaType;
@@ -19,7 +21,8 @@ public final class ErrorMappers {
     }
 
     public static Object[] all() {
-        return new Object[]{new InvalidInput(), new MalformedJson(), new UnmappableJson(), new TooLargeJson()};
+        return new Object[]{new InvalidInput(), new TimedOut(), new TooLargeBody(), new MalformedJson(),
+                new UnmappableJson(), new TooLargeJson()};
     }
 
     static Response json(ErrorBody body) {
@@ -29,7 +32,21 @@ public final class ErrorMappers {
     static final class InvalidInput implements ExceptionMapper<InvalidInputException> {
         @Override
         public Response toResponse(InvalidInputException e) {
-            return json(new ErrorBody(e.status(), e.getMessage(), e.field(), null, null));
+            return json(ErrorBodies.of(e));
+        }
+    }
+
+    static final class TimedOut implements ExceptionMapper<Deadline.WorkTimedOut> {
+        @Override
+        public Response toResponse(Deadline.WorkTimedOut e) {
+            return json(ErrorBodies.of(e));
+        }
+    }
+
+    static final class TooLargeBody implements ExceptionMapper<RequestBoundsFilter.BodyTooLarge> {
+        @Override
+        public Response toResponse(RequestBoundsFilter.BodyTooLarge e) {
+            return json(ErrorBody.of(413, e.getMessage()));
         }
     }
 

@@ -154,7 +154,7 @@ class GeneratedCorpusClusteringTest {
             TestDatabase db = TestDatabase.h2();
             ArticleStore store = new ArticleStore(db.migratedJdbi());
             Detector detector = new DetectionFactory().buildDetector(store, new MetricRegistry());
-            Services services = Services.create(detector, store, new InputLimits(InputLimits.DEFAULT_MAX_INPUT_BYTES),
+            Services services = Services.create(detector, store, InputLimits.defaults(),
                     Clock.systemUTC(), new MetricRegistry());
             long start = System.nanoTime();
             List<Edge> edges = new ArrayList<>();

@@ -61,7 +61,7 @@ class DeterministicStoriesTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Services pipelined = services(new ArticleStore(TestDatabase.h2().migratedJdbi()));
-            new BulkIngest(pipelined.ingestor(), json, InputLimits.DEFAULT_MAX_INPUT_BYTES, pool, 16).ingest(
+            new BulkIngest(pipelined.ingestor(), json, InputLimits.defaults(), pool, 16).ingest(
                     new ByteArrayInputStream(ndjson.toString().getBytes(StandardCharsets.UTF_8)),
                     r -> bulk.add(r.id() + " " + r.status() + " " + r.classification() + " " + r.storyId()));
         } finally {
@@ -74,7 +74,7 @@ class DeterministicStoriesTest {
 
     private static Services services(ArticleStore store) {
         return Services.create(new DetectionFactory().buildDetector(store, new MetricRegistry()), store,
-                new InputLimits(InputLimits.DEFAULT_MAX_INPUT_BYTES), Clock.systemUTC(), new MetricRegistry());
+                InputLimits.defaults(), Clock.systemUTC(), new MetricRegistry());
     }
 
     private static Map<String, Long> ingest(TestDatabase db, List<NewsCorpusGenerator.Doc> docs) {

@@ -20,7 +20,7 @@ class ApiErrorsTest {
 
     @BeforeAll
     static void start() {
-        redline = new RunningRedline(TestDatabase.postgres(), "maxInputBytes", "5000");
+        redline = new RunningRedline(TestDatabase.postgres(), "limits.textBytes", "5000");
     }
 
     @AfterAll

@@ -28,7 +28,7 @@ class DiffApiTest {
 
     @BeforeAll
     static void start() {
-        redline = new RunningRedline(TestDatabase.h2(), "maxInputBytes", "100000");
+        redline = new RunningRedline(TestDatabase.h2(), "limits.textBytes", "100000");
         redline.post("/articles/bulk", "application/x-ndjson", Fixtures.seedsNdjson());
         floodStory = redline.postJson("/articles", article("flood", "Floods hit the valley", V1)).json().get("storyId").asLong();
         redline.postJson("/articles", Map.of("id", "flood", "title", "Floods: army called in", "body", V2,

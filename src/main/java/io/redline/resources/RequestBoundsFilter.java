@@ -1,0 +1,161 @@
+package io.redline.resources;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redline.api.ErrorBody;
+import io.redline.budget.Deadline;
+import io.redline.core.InputLimits;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Bounds every request of the application port. Its body: a declared length over the limit is refused with
+ * 413 before anything is read, and a body that turns out longer (chunked, or inflated from gzip) ends with
+ * {@link BodyTooLarge} at the first byte past the limit. Its time: the request's work runs inside a
+ * {@link Deadline} of {@code limits.requestTime}. The bulk endpoint bounds its own bytes, lines and the time
+ * of each line (see {@code BulkIngest}), so it only gets the declared-length check here.
+ */
+public final class RequestBoundsFilter implements Filter {
+    static final String BULK_PATH = "/articles/bulk";
+
+    private final InputLimits limits;
+    private final ObjectMapper json;
+
+    public RequestBoundsFilter(InputLimits limits, ObjectMapper json) {
+        this.limits = limits;
+        this.json = json;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        boolean bulk = BULK_PATH.equals(http.getRequestURI());
+        long max = bulk ? limits.bulkBytes() : limits.requestBytes();
+        String limitName = bulk ? "limits.bulkBytes" : "limits.requestBytes";
+        if (http.getContentLengthLong() > max) {
+            refuse((HttpServletResponse) response, "request body is " + http.getContentLengthLong()
+                    + " bytes, over the limit of " + max + " bytes (" + limitName + ")");
+            return;
+        }
+        if (bulk) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HttpServletRequest bounded = new BoundedRequest(http, max);
+        try {
+            Deadline.within(limits.requestTime(), () -> {
+                try {
+                    chain.doFilter(bounded, response);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (ServletException e) {
+                    throw new WrappedServletException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (WrappedServletException e) {
+            throw (ServletException) e.getCause();
+        }
+    }
+
+    private void refuse(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(413);
+        response.setContentType("application/json");
+        json.writeValue(response.getOutputStream(), ErrorBody.of(413, message));
+    }
+
+    /** The body was longer than the limit; answered 413 by {@link ErrorMappers}. */
+    public static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge(long max) {
+            super("request body is over the limit of " + max + " bytes (limits.requestBytes), counted after decompression",
+                    null, false, false);
+        }
+    }
+
+    private static final class WrappedServletException extends RuntimeException {
+        WrappedServletException(ServletException e) {
+            super(e);
+        }
+    }
+
+    private static final class BoundedRequest extends HttpServletRequestWrapper {
+        private final long max;
+        private ServletInputStream stream;
+
+        BoundedRequest(HttpServletRequest request, long max) {
+            super(request);
+            this.max = max;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new BoundedStream(super.getInputStream(), max);
+            }
+            return stream;
+        }
+    }
+
+    private static final class BoundedStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long max;
+        private long count;
+
+        BoundedStream(ServletInputStream in, long max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            if (count > max) {
+                throw new BodyTooLarge(max);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
