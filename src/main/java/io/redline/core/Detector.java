@@ -3,6 +3,7 @@ package io.redline.core;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import io.redline.budget.Deadline;
 import io.redline.match.Classification;
 import io.redline.match.Classifier;
 import io.redline.match.Comparer;
@@ -165,6 +166,7 @@ public final class Detector {
         if (!toRead.isEmpty()) {
             String version = indexVersion();
             for (VersionRow row : dao.latestVersions(toRead)) {
+                Deadline.check();
                 if (row.signatureVersion().equals(version)) {
                     compared.put(candidates.entries().get(row.articleId()),
                             compare(fingerprint, row, hits.getOrDefault(row.articleId(), 0)));

@@ -20,6 +20,9 @@ public final class ErrorBodies {
             return ErrorBody.of(503, "the work took longer than its budget of " + timedOut.budget().toMillis()
                     + " ms (limits.requestTime) and was stopped; nothing was stored");
         }
+        if (e instanceof BodyTooLarge) {
+            return ErrorBody.of(413, e.getMessage());
+        }
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package io.redline.core;
 
 import io.redline.api.BlameView;
+import io.redline.budget.Deadline;
 import io.redline.api.DiffRequest;
 import io.redline.api.TimelineView;
 import io.redline.api.VersionRef;
@@ -76,6 +77,7 @@ public final class Evolution {
         return chain(storyId).map(chain -> {
             List<TimelineView.Step> steps = new ArrayList<>();
             for (int k = 0; k < chain.size(); k++) {
+                Deadline.check();
                 VersionRow v = chain.get(k);
                 TextDiff d = k == 0 ? null : diff(chain.get(k - 1), v);
                 steps.add(new TimelineView.Step(k + 1, v.articleId(), v.version(), v.title(),

@@ -14,6 +14,11 @@ public final class JsonErrors {
     }
 
     public static ErrorBody describe(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge) {
+                return ErrorBodies.of(cause);
+            }
+        }
         if (e instanceof StreamConstraintsException) {
             return new ErrorBody(413, "JSON value too large: " + e.getOriginalMessage(), null, null, null);
         }

@@ -53,7 +53,9 @@ public final class StrictJson {
             }
             String text = p.getText().strip();
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                // Instant.parse takes years beyond OffsetDateTime's, so that a far date is out of range (422), not unreadable
+                return text.endsWith("Z") ? Instant.parse(text)
+                        : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
                         "expected a date and time with an offset, such as \"2024-03-01T10:00:00Z\"");

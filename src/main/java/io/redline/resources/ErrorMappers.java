@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.redline.api.ErrorBody;
 import io.redline.budget.Deadline;
+import io.redline.core.BodyTooLarge;
 import io.redline.core.ErrorBodies;
 import io.redline.core.InvalidInputException;
 import io.redline.core.JsonErrors;
@@ -43,10 +44,10 @@ public final class ErrorMappers {
         }
     }
 
-    static final class TooLargeBody implements ExceptionMapper<RequestBoundsFilter.BodyTooLarge> {
+    static final class TooLargeBody implements ExceptionMapper<BodyTooLarge> {
         @Override
-        public Response toResponse(RequestBoundsFilter.BodyTooLarge e) {
-            return json(ErrorBody.of(413, e.getMessage()));
+        public Response toResponse(BodyTooLarge e) {
+            return json(ErrorBodies.of(e));
         }
     }
 

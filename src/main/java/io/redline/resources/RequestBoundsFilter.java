@@ -3,6 +3,7 @@ package io.redline.resources;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redline.api.ErrorBody;
 import io.redline.budget.Deadline;
+import io.redline.core.BodyTooLarge;
 import io.redline.core.InputLimits;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -76,14 +77,6 @@ public final class RequestBoundsFilter implements Filter {
         json.writeValue(response.getOutputStream(), ErrorBody.of(413, message));
     }
 
-    /** The body was longer than the limit; answered 413 by {@link ErrorMappers}. */
-    public static final class BodyTooLarge extends RuntimeException {
-        BodyTooLarge(long max) {
-            super("request body is over the limit of " + max + " bytes (limits.requestBytes), counted after decompression",
-                    null, false, false);
-        }
-    }
-
     private static final class WrappedServletException extends RuntimeException {
         WrappedServletException(ServletException e) {
             super(e);
@@ -139,7 +132,7 @@ public final class RequestBoundsFilter implements Filter {
         private void counted(int n) {
             count += n;
             if (count > max) {
-                throw new BodyTooLarge(max);
+                throw new BodyTooLarge(max, "limits.requestBytes");
             }
         }
 
