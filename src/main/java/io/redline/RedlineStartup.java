@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.redline.core.CandidateIndex;
 import io.redline.core.Services;
 import io.redline.store.ArticleStore;
+import io.redline.store.H2Files;
 import io.redline.store.Migrations;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public final class RedlineStartup {
     }
 
     public static Services open(RedlineConfiguration config, DataSource dataSource, Jdbi jdbi, MetricRegistry metrics) {
+        H2Files.secure(config.getDatabase().getUrl());
         Migrations.migrate(dataSource);
         ArticleStore store = new ArticleStore(jdbi);
         Services services = Services.create(config.getDetection().buildDetector(store, metrics), store,

@@ -17,6 +17,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import java.util.concurrent.Executors;
  */
 public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+    /** H2's error code for a file that another process has open (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     public LoadCommand() {
         super("load", "Load NDJSON articles ({\"id\", \"title\", \"body\", ...} per line) into the database");
@@ -51,7 +54,7 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
         ExecutorService preparers = Executors.newFixedThreadPool(cores);
         try {
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-            Services services = RedlineStartup.open(config, dataSource, jdbi, metrics);
+            Services services = open(config, dataSource, jdbi, metrics);
             BulkIngest bulk = new BulkIngest(services.ingestor(), bootstrap.getObjectMapper(),
                     config.buildInputLimits(), preparers, BulkIngest.ahead(cores));
             Map<String, Integer> outcomes = new TreeMap<>();
@@ -83,6 +86,23 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
         } finally {
             preparers.shutdownNow();
             dataSource.stop();
+        }
+    }
+
+    /** The store, or a message that says what to do when a running server holds the H2 file. */
+    private static Services open(RedlineConfiguration config, ManagedDataSource dataSource, Jdbi jdbi,
+                                 MetricRegistry metrics) {
+        try {
+            return RedlineStartup.open(config, dataSource, jdbi, metrics);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                    throw new IllegalStateException("the H2 store " + config.getDatabase().getUrl() + " is open in a"
+                            + " running Redline: stop it first, or send the file to it with"
+                            + " `java -jar target/redline.jar post http://localhost:8080 FILE`", e);
+                }
+            }
+            throw e;
         }
     }
 
