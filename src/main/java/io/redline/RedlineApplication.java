@@ -20,6 +20,7 @@ import io.redline.resources.BulkResource;
 import io.redline.resources.CheckResource;
 import io.redline.resources.DiffResource;
 import io.redline.resources.ErrorMappers;
+import io.redline.resources.JsonErrorHandler;
 import io.redline.resources.PageResource;
 import io.redline.resources.RequestBoundsFilter;
 import io.redline.resources.StatsResource;
@@ -78,6 +79,9 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         environment.jersey().register(new DiffResource(services.evolution()));
         environment.jersey().register(new StatsResource(services.archive()));
         environment.jersey().register(new PageResource());
+        JsonErrorHandler errors = new JsonErrorHandler(environment.getObjectMapper());
+        environment.getApplicationContext().setErrorHandler(JsonErrorHandler.forServlets(environment.getObjectMapper()));
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
         for (Object mapper : ErrorMappers.all()) {
             environment.jersey().register(mapper);
         }

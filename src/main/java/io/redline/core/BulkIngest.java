@@ -90,7 +90,7 @@ public final class BulkIngest {
                     last = failed(read + 1, null, ErrorBody.of(413, "the request is over " + maxBytes
                             + " bytes (limits.bulkBytes): this line and those after it were not read; send them in another request"));
                     break;
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     LOG.info("bulk input ended early after line {}: {}", read, e.toString());
                     last = failed(read + 1, null, ErrorBody.of(400, "the request body could not be read after line " + read
                             + ": " + e.getClass().getSimpleName()));

@@ -14,9 +14,11 @@ public final class JsonErrors {
     }
 
     public static ErrorBody describe(JsonProcessingException e) {
+        // the body's stream may have failed under the parser (too large, undecodable): say that, not "invalid value"
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLarge) {
-                return ErrorBodies.of(cause);
+            ErrorBody known = ErrorBodies.of(cause);
+            if (known != null) {
+                return known;
             }
         }
         if (e instanceof StreamConstraintsException) {

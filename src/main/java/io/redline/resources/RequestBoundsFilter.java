@@ -5,6 +5,7 @@ import io.redline.api.ErrorBody;
 import io.redline.budget.Deadline;
 import io.redline.core.BodyTooLarge;
 import io.redline.core.InputLimits;
+import io.redline.core.InvalidInputException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -113,16 +114,20 @@ public final class RequestBoundsFilter implements Filter {
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 1 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
+            int n;
+            try {
+                n = in.read(b, off, len);
+            } catch (RuntimeException e) {
+                // Jetty's request inflater reports a corrupt gzip body as an unchecked exception
+                throw new InvalidInputException(400, null, "the request body could not be decoded: "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            }
             if (n > 0) {
                 counted(n);
             }
