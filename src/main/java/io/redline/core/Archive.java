@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 
 /** Read side: checks that store nothing, pair explanations, articles, stories and statistics. Thread-safe. */
 public final class Archive {
+    private static final int MAX_QUERY = 500;
     private final Detector detector;
     private final ArticleStore store;
     private final InputLimits limits;
@@ -51,6 +52,9 @@ public final class Archive {
     }
 
     public Optional<PairView> explain(String a, String b) {
+        if (!InputLimits.couldBeStored(a) || !InputLimits.couldBeStored(b)) {
+            return Optional.empty();
+        }
         Optional<VersionRow> ra = store.read(dao -> dao.latestVersion(a));
         Optional<VersionRow> rb = store.read(dao -> dao.latestVersion(b));
         if (ra.isEmpty() || rb.isEmpty()) {
@@ -69,7 +73,7 @@ public final class Archive {
     /** Which of the two articles is missing, for a 404 that names it. */
     public Optional<String> missing(String... ids) {
         for (String id : ids) {
-            if (store.read(dao -> dao.article(id)).isEmpty()) {
+            if (!InputLimits.couldBeStored(id) || store.read(dao -> dao.article(id)).isEmpty()) {
                 return Optional.of(id);
             }
         }
@@ -77,10 +81,16 @@ public final class Archive {
     }
 
     public Optional<ArticleView> article(String id) {
+        if (!InputLimits.couldBeStored(id)) {
+            return Optional.empty();
+        }
         return store.read(dao -> dao.latestVersion(id)).map(Views::article);
     }
 
     public Optional<List<ArticleView>> versions(String id) {
+        if (!InputLimits.couldBeStored(id)) {
+            return Optional.empty();
+        }
         List<VersionRow> rows = store.read(dao -> dao.versions(id));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.stream().map(Views::article).toList());
     }
@@ -100,6 +110,10 @@ public final class Archive {
 
     /** A page of stories, most recently updated first; with {@code query}, only those with a matching headline. */
     public StoryPage stories(int page, int size, String query) {
+        if (query != null && (query.length() > MAX_QUERY || !InputLimits.storable(query))) {
+            throw new InvalidInputException(400, "q", "q must be at most " + MAX_QUERY
+                    + " characters, without NUL or unpaired surrogates");
+        }
         String pattern = query == null || query.isBlank() ? null
                 : "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return store.read(dao -> {

@@ -60,6 +60,9 @@ public final class Evolution {
 
     /** The given version of an article, or its latest when {@code version} is null. */
     public Optional<VersionRow> version(String articleId, Integer version) {
+        if (!InputLimits.couldBeStored(articleId)) {
+            return Optional.empty();
+        }
         return store.read(dao -> version == null ? dao.latestVersion(articleId) : dao.version(articleId, version));
     }
 

@@ -109,6 +109,9 @@ public final class Ingestor {
     }
 
     public boolean delete(String articleId) {
+        if (!InputLimits.couldBeStored(articleId)) {
+            return false;
+        }
         writeLock.lock();
         try {
             return store.delete(articleId);

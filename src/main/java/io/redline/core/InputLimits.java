@@ -95,6 +95,32 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
         }
     }
 
+    /**
+     * Whether {@code id} could name a stored article: reads of anything else answer "not found" without asking
+     * the database (PostgreSQL refuses NUL in a query parameter outright). Looser than {@link #checkId}, so that
+     * ids stored under earlier rules stay readable.
+     */
+    public static boolean couldBeStored(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX_ID && storable(id);
+    }
+
+    /** No NUL and no unpaired UTF-16 surrogate: text every supported database keeps as it was sent. */
+    public static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
     /** Checks one text (title and body) against the size, paragraph and character limits. */
     public void checkText(String title, String body) {
         if (body == null || body.isBlank()) {

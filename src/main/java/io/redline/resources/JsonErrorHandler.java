@@ -33,6 +33,11 @@ public final class JsonErrorHandler extends ErrorHandler {
         JsonErrorHandler core = new JsonErrorHandler(json);
         return new org.eclipse.jetty.ee10.servlet.ErrorHandler() {
             @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+
+            @Override
             protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                                                          String contentType, List<Charset> charsets, int code,
                                                          String message, Throwable cause) {
@@ -40,6 +45,12 @@ public final class JsonErrorHandler extends ErrorHandler {
                         message, cause);
             }
         };
+    }
+
+    /** Jetty writes error bodies for GET, POST and HEAD only; a DELETE deserves one too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
     /** Malformed requests (unreadable URI or headers) are answered from here, before any handler runs. */
