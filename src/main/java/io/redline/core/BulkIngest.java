@@ -10,7 +10,6 @@ import io.redline.budget.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -63,21 +62,20 @@ public final class BulkIngest {
 
     /**
      * Stores the non-blank lines of one request, handing each result to {@code results} in order: at most
-     * {@code limits.bulkLines} lines and {@code limits.bulkBytes} bytes of it; the line past either bound gets a
-     * 413 result and nothing after it is read.
+     * {@code limits.bulkLines} lines; the line past that, or the one during which the body stream ran past its
+     * byte limit ({@link BodyTooLarge}), gets a 413 result and nothing after it is read.
      */
     public void ingest(InputStream ndjson, Consumer<BulkLineResult> results) throws IOException {
-        ingest(ndjson, limits.bulkLines(), limits.bulkBytes(), results);
+        ingest(ndjson, limits.bulkLines(), results);
     }
 
     /** Stores every non-blank line of a local file, however long, handing each result to {@code results} in order. */
     public void ingestFile(InputStream ndjson, Consumer<BulkLineResult> results) throws IOException {
-        ingest(ndjson, Integer.MAX_VALUE, Long.MAX_VALUE, results);
+        ingest(ndjson, Integer.MAX_VALUE, results);
     }
 
-    private void ingest(InputStream ndjson, int maxLines, long maxBytes, Consumer<BulkLineResult> results)
-            throws IOException {
-        NdjsonLines lines = new NdjsonLines(new Bounded(ndjson, maxBytes), maxLineBytes);
+    private void ingest(InputStream ndjson, int maxLines, Consumer<BulkLineResult> results) throws IOException {
+        NdjsonLines lines = new NdjsonLines(ndjson, maxLineBytes);
         Deque<CompletableFuture<Step>> inFlight = new ArrayDeque<>();
         try {
             BulkLineResult last = null;
@@ -86,14 +84,15 @@ public final class BulkIngest {
                 NdjsonLines.Line line;
                 try {
                     line = lines.next();
-                } catch (Bounded.TooLarge e) {
-                    last = failed(read + 1, null, ErrorBody.of(413, "the request is over " + maxBytes
-                            + " bytes (limits.bulkBytes): this line and those after it were not read; send them in another request"));
+                } catch (BodyTooLarge e) {
+                    last = failed(read + 1, null, ErrorBody.of(413, e.getMessage()
+                            + ": this line and those after it were not read; send them in another request"));
                     break;
                 } catch (IOException | RuntimeException e) {
                     LOG.info("bulk input ended early after line {}: {}", read, e.toString());
-                    last = failed(read + 1, null, ErrorBody.of(400, "the request body could not be read after line " + read
-                            + ": " + e.getClass().getSimpleName()));
+                    ErrorBody known = ErrorBodies.of(e);
+                    last = failed(read + 1, null, known != null ? known : ErrorBody.of(400,
+                            "the request body could not be read after line " + read + ": " + e.getClass().getSimpleName()));
                     break;
                 }
                 if (line == null) {
@@ -181,47 +180,5 @@ public final class BulkIngest {
 
     private static BulkLineResult failed(int line, String id, ErrorBody error) {
         return new BulkLineResult(line, id, null, null, null, null, error);
-    }
-
-    /** The request body, ending with {@link TooLarge} once more than {@code max} bytes have been read. */
-    private static final class Bounded extends FilterInputStream {
-        private final long max;
-        private long count;
-
-        Bounded(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(int n) throws TooLarge {
-            count += n;
-            if (count > max) {
-                throw new TooLarge();
-            }
-        }
-
-        static final class TooLarge extends IOException {
-            TooLarge() {
-                super("over the byte limit", null);
-            }
-        }
     }
 }

@@ -24,8 +24,8 @@ import java.io.UncheckedIOException;
  * Bounds every request of the application port. Its body: a declared length over the limit is refused with
  * 413 before anything is read, and a body that turns out longer (chunked, or inflated from gzip) ends with
  * {@link BodyTooLarge} at the first byte past the limit. Its time: the request's work runs inside a
- * {@link Deadline} of {@code limits.requestTime}. The bulk endpoint bounds its own bytes, lines and the time
- * of each line (see {@code BulkIngest}), so it only gets the declared-length check here.
+ * {@link Deadline} of {@code limits.requestTime}. The bulk endpoint's body is bounded by
+ * {@code limits.bulkBytes} instead, and its time per line (see {@code BulkIngest}).
  */
 public final class RequestBoundsFilter implements Filter {
     static final String BULK_PATH = "/articles/bulk";
@@ -50,11 +50,11 @@ public final class RequestBoundsFilter implements Filter {
                     + " bytes, over the limit of " + max + " bytes (" + limitName + ")");
             return;
         }
+        HttpServletRequest bounded = new BoundedRequest(http, max, limitName);
         if (bulk) {
-            chain.doFilter(request, response);
+            chain.doFilter(bounded, response);
             return;
         }
-        HttpServletRequest bounded = new BoundedRequest(http, max);
         try {
             Deadline.within(limits.requestTime(), () -> {
                 try {
@@ -86,17 +86,19 @@ public final class RequestBoundsFilter implements Filter {
 
     private static final class BoundedRequest extends HttpServletRequestWrapper {
         private final long max;
+        private final String limitName;
         private ServletInputStream stream;
 
-        BoundedRequest(HttpServletRequest request, long max) {
+        BoundedRequest(HttpServletRequest request, long max, String limitName) {
             super(request);
             this.max = max;
+            this.limitName = limitName;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new BoundedStream(super.getInputStream(), max);
+                stream = new BoundedStream(super.getInputStream(), max, limitName);
             }
             return stream;
         }
@@ -105,11 +107,13 @@ public final class RequestBoundsFilter implements Filter {
     private static final class BoundedStream extends ServletInputStream {
         private final ServletInputStream in;
         private final long max;
+        private final String limitName;
         private long count;
 
-        BoundedStream(ServletInputStream in, long max) {
+        BoundedStream(ServletInputStream in, long max, String limitName) {
             this.in = in;
             this.max = max;
+            this.limitName = limitName;
         }
 
         @Override
@@ -137,7 +141,7 @@ public final class RequestBoundsFilter implements Filter {
         private void counted(int n) {
             count += n;
             if (count > max) {
-                throw new BodyTooLarge(max, "limits.requestBytes");
+                throw new BodyTooLarge(max, limitName);
             }
         }
 

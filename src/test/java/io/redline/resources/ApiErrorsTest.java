@@ -40,62 +40,62 @@ class ApiErrorsTest {
 
     @Test
     void missingBodyIsA422NamingTheField() {
-        JsonNode e = expectError(redline.postJson("/articles", Map.of("id", "a1", "title", "t")), 422);
+        JsonNode e = redline.postJson("/articles", Map.of("id", "a1", "title", "t")).error(422);
         assertThat(e.get("field").asText()).isEqualTo("body");
         assertThat(e.get("message").asText()).contains("body is required");
     }
 
     @Test
     void emptyBodyAndMissingIdAreRejected() {
-        assertThat(expectError(redline.postJson("/articles", Map.of("id", "a2", "body", "  \n ")), 422)
+        assertThat(redline.postJson("/articles", Map.of("id", "a2", "body", "  \n ")).error(422)
                 .get("field").asText()).isEqualTo("body");
-        assertThat(expectError(redline.postJson("/articles", Map.of("body", STORY)), 422)
+        assertThat(redline.postJson("/articles", Map.of("body", STORY)).error(422)
                 .get("field").asText()).isEqualTo("id");
-        assertThat(expectError(redline.postJson("/check", Map.of("title", "only a title")), 422)
+        assertThat(redline.postJson("/check", Map.of("title", "only a title")).error(422)
                 .get("field").asText()).isEqualTo("body");
-        expectError(redline.postJson("/articles", "null"), 422);
-        expectError(redline.post("/articles", "application/json", ""), 422);
+        redline.postJson("/articles", "null").error(422);
+        redline.post("/articles", "application/json", "").error(422);
     }
 
     @Test
     void wrongTypeNamesTheField() {
-        JsonNode e = expectError(redline.postJson("/articles",
-                Map.of("id", "a3", "body", STORY, "publishedAt", "yesterday")), 400);
+        JsonNode e = redline.postJson("/articles",
+                Map.of("id", "a3", "body", STORY, "publishedAt", "yesterday")).error(400);
         assertThat(e.get("field").asText()).isEqualTo("publishedAt");
-        JsonNode e2 = expectError(redline.postJson("/articles", "{\"id\": \"a4\", \"body\": [1, 2]}"), 400);
+        JsonNode e2 = redline.postJson("/articles", "{\"id\": \"a4\", \"body\": [1, 2]}").error(400);
         assertThat(e2.get("field").asText()).isEqualTo("body");
     }
 
     @Test
     void overLongInputIsA413() {
         String big = "word ".repeat(2000);
-        JsonNode e = expectError(redline.postJson("/articles", Map.of("id", "big", "body", big)), 413);
+        JsonNode e = redline.postJson("/articles", Map.of("id", "big", "body", big)).error(413);
         assertThat(e.get("message").asText()).contains("over the limit of 5000 bytes");
-        expectError(redline.postJson("/check", Map.of("body", big)), 413);
+        redline.postJson("/check", Map.of("body", big)).error(413);
         assertThat(redline.get("/articles/big").status()).isEqualTo(404);
     }
 
     @Test
     void textsWithNulCharactersAreRejectedNotHalfStored() {
-        JsonNode e = expectError(redline.postJson("/articles", Map.of("id", "nul", "body", "bad \u0000 text here")), 422);
+        JsonNode e = redline.postJson("/articles", Map.of("id", "nul", "body", "bad \u0000 text here")).error(422);
         assertThat(e.get("field").asText()).isEqualTo("body");
         assertThat(redline.get("/articles/nul").status()).isEqualTo(404);
     }
 
     @Test
     void unknownThingsAre404Json() {
-        assertThat(expectError(redline.get("/articles/nope"), 404).get("message").asText()).contains("nope");
-        expectError(redline.get("/articles/nope/versions"), 404);
-        expectError(redline.delete("/articles/nope"), 404);
-        expectError(redline.get("/stories/999999"), 404);
-        expectError(redline.get("/stories/not-a-number"), 404);
-        expectError(redline.get("/articles/nope/similar/other"), 404);
+        assertThat(redline.get("/articles/nope").error(404).get("message").asText()).contains("nope");
+        redline.get("/articles/nope/versions").error(404);
+        redline.delete("/articles/nope").error(404);
+        redline.get("/stories/999999").error(404);
+        redline.get("/stories/not-a-number").error(404);
+        redline.get("/articles/nope/similar/other").error(404);
     }
 
     @Test
     void badPagingIsA400() {
-        assertThat(expectError(redline.get("/stories?size=0"), 400).get("field").asText()).isEqualTo("size");
-        assertThat(expectError(redline.get("/stories?page=x"), 400).get("field").asText()).isEqualTo("page");
+        assertThat(redline.get("/stories?size=0").error(400).get("field").asText()).isEqualTo("size");
+        assertThat(redline.get("/stories?page=x").error(400).get("field").asText()).isEqualTo("page");
     }
 
     @Test
@@ -118,14 +118,5 @@ class ApiErrorsTest {
         assertThat(lines.get(4).get("status").asText()).isEqualTo("CREATED");
         assertThat(redline.get("/articles/bulk-5").status()).isEqualTo(200);
         assertThat(redline.get("/articles/bulk-3").status()).isEqualTo(404);
-    }
-
-    private static JsonNode expectError(RunningRedline.Reply r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/json");
-        JsonNode json = r.json();
-        assertThat(json.get("code").asInt()).isEqualTo(status);
-        assertThat(json.get("message").asText()).isNotBlank();
-        return json;
     }
 }

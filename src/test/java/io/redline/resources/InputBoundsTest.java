@@ -44,31 +44,31 @@ class InputBoundsTest {
 
     @Test
     void scalarsOfTheWrongTypeAreRefusedNotCoerced() {
-        assertThat(error(post("{\"id\": \"t1\", \"body\": 123}"), 400).get("field").asText()).isEqualTo("body");
-        assertThat(error(post("{\"id\": true, \"body\": \"text\"}"), 400).get("field").asText()).isEqualTo("id");
-        assertThat(error(post("{\"id\": \"t2\", \"title\": 1.5, \"body\": \"text\"}"), 400).get("field").asText())
+        assertThat(post("{\"id\": \"t1\", \"body\": 123}").error(400).get("field").asText()).isEqualTo("body");
+        assertThat(post("{\"id\": true, \"body\": \"text\"}").error(400).get("field").asText()).isEqualTo("id");
+        assertThat(post("{\"id\": \"t2\", \"title\": 1.5, \"body\": \"text\"}").error(400).get("field").asText())
                 .isEqualTo("title");
-        assertThat(error(post("{\"id\": \"t3\", \"body\": \"text\", \"publishedAt\": 1e300}"), 400).get("field").asText())
+        assertThat(post("{\"id\": \"t3\", \"body\": \"text\", \"publishedAt\": 1e300}").error(400).get("field").asText())
                 .isEqualTo("publishedAt");
-        assertThat(error(post("{\"id\": \"t4\", \"body\": \"text\", \"publishedAt\": 1700000000}"), 400)
+        assertThat(post("{\"id\": \"t4\", \"body\": \"text\", \"publishedAt\": 1700000000}").error(400)
                 .get("field").asText()).isEqualTo("publishedAt");
-        error(redline.postJson("/check", "{\"body\": false}"), 400);
+        redline.postJson("/check", "{\"body\": false}").error(400);
         assertNotStored("t1", "t2", "t3", "t4");
     }
 
     @Test
     void aKeyGivenTwiceOrTextAfterTheObjectIsMalformed() {
-        error(post("{\"id\": \"d1\", \"body\": \"one\", \"body\": \"two\"}"), 400);
-        error(post("{\"id\": \"d2\", \"body\": \"one\"} {\"id\": \"d3\"}"), 400);
+        post("{\"id\": \"d1\", \"body\": \"one\", \"body\": \"two\"}").error(400);
+        post("{\"id\": \"d2\", \"body\": \"one\"} {\"id\": \"d3\"}").error(400);
         assertNotStored("d1", "d2", "d3");
     }
 
     @Test
     void publicationDatesOutsideASaneRangeAre422() {
-        JsonNode far = error(post("{\"id\": \"p1\", \"body\": \"text\", \"publishedAt\": \"+1000000000-01-01T00:00:00Z\"}"), 422);
+        JsonNode far = post("{\"id\": \"p1\", \"body\": \"text\", \"publishedAt\": \"+1000000000-01-01T00:00:00Z\"}").error(422);
         assertThat(far.get("field").asText()).isEqualTo("publishedAt");
         assertThat(far.get("message").asText()).contains("1800-01-01").contains("2200-01-01");
-        error(post("{\"id\": \"p2\", \"body\": \"text\", \"publishedAt\": \"1650-06-01T00:00:00Z\"}"), 422);
+        post("{\"id\": \"p2\", \"body\": \"text\", \"publishedAt\": \"1650-06-01T00:00:00Z\"}").error(422);
         assertThat(redline.postJson("/articles", Map.of("id", "p3", "body", STORY,
                 "publishedAt", "2024-03-01T10:00:00+01:00")).status()).isEqualTo(201);
         assertThat(redline.get("/articles/p3").json().get("publishedAt").asText()).isEqualTo("2024-03-01T09:00:00Z");
@@ -79,8 +79,8 @@ class InputBoundsTest {
     void invalidUtf8IsRefusedOnEveryEndpoint() {
         byte[] bad = concat("{\"id\": \"u1\", \"body\": \"caf".getBytes(StandardCharsets.UTF_8), new byte[]{(byte) 0xC3, 0x28},
                 "\"}".getBytes(StandardCharsets.UTF_8));
-        error(redline.send("POST", "/articles", bad, "Content-Type", "application/json"), 400);
-        error(redline.send("POST", "/check", bad, "Content-Type", "application/json"), 400);
+        redline.send("POST", "/articles", bad, "Content-Type", "application/json").error(400);
+        redline.send("POST", "/check", bad, "Content-Type", "application/json").error(400);
         byte[] bulk = concat(bad, "\n{\"id\": \"u2\", \"body\": \"A council vote on the bridge.\"}\n".getBytes(StandardCharsets.UTF_8));
         List<JsonNode> lines = redline.send("POST", "/articles/bulk", bulk, "Content-Type", "application/x-ndjson").lines();
         assertThat(lines).hasSize(2);
@@ -94,7 +94,7 @@ class InputBoundsTest {
     void idsThatNoUrlCouldAddressAreRefused() {
         long before = redline.get("/stats").json().get("versions").asLong();
         for (String id : List.of("a/b", "../..", "%2F", "bulk", "two words", "seed:2", ".hidden", "\ud800x", "tab\tid")) {
-            JsonNode e = error(redline.postJson("/articles", Map.of("id", id, "body", STORY)), 422);
+            JsonNode e = redline.postJson("/articles", Map.of("id", id, "body", STORY)).error(422);
             assertThat(e.get("field").asText()).as(id).isEqualTo("id");
         }
         assertThat(redline.get("/stats").json().get("versions").asLong()).isEqualTo(before);
@@ -114,20 +114,19 @@ class InputBoundsTest {
     @Test
     void textLimitsNameTheLimit() {
         String many = "Paragraph.\n\n".repeat(51);
-        assertThat(error(redline.postJson("/articles", Map.of("id", "l1", "body", many)), 413).get("message").asText())
+        assertThat(redline.postJson("/articles", Map.of("id", "l1", "body", many)).error(413).get("message").asText())
                 .contains("limits.paragraphs");
-        assertThat(error(redline.postJson("/check", Map.of("body", "x".repeat(2001))), 413).get("message").asText())
+        assertThat(redline.postJson("/check", Map.of("body", "x".repeat(2001))).error(413).get("message").asText())
                 .contains("limits.paragraphChars");
         String big = "word ".repeat(300) + "\n\n";
-        assertThat(error(redline.postJson("/diff", Map.of("from", Map.of("body", big.repeat(7)), "to", Map.of("body", "x"))),
-                413).get("message").asText()).contains("limits.textBytes");
+        assertThat(redline.postJson("/diff", Map.of("from", Map.of("body", big.repeat(7)), "to", Map.of("body", "x"))).error(413).get("message").asText()).contains("limits.textBytes");
         assertNotStored("l1");
     }
 
     @Test
     void aBodyOverTheRequestLimitIs413WhetherDeclaredChunkedOrGzipped() throws Exception {
         String body = "{\"title\": \"" + "t".repeat(30_000) + "\", \"body\": \"text\"}";
-        assertThat(error(redline.postJson("/check", body), 413).get("message").asText()).contains("limits.requestBytes");
+        assertThat(redline.postJson("/check", body).error(413).get("message").asText()).contains("limits.requestBytes");
 
         HttpRequest chunked = HttpRequest.newBuilder(URI.create(redline.url("/articles")))
                 .header("Content-Type", "application/json")
@@ -186,7 +185,7 @@ class InputBoundsTest {
         assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(l -> assertThat(l.has("error")).isFalse());
         assertThat(lines.size()).isBetween(2, 4);
         // a declared length over the limit is refused before anything is read
-        error(redline.post("/articles/bulk", "application/x-ndjson", ndjson + ndjson), 413);
+        redline.post("/articles/bulk", "application/x-ndjson", ndjson + ndjson).error(413);
         assertNotStored("bb4");
     }
 
@@ -206,14 +205,5 @@ class InputBoundsTest {
             out.writeBytes(p);
         }
         return out.toByteArray();
-    }
-
-    private static JsonNode error(RunningRedline.Reply r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/json");
-        JsonNode json = r.json();
-        assertThat(json.get("code").asInt()).isEqualTo(status);
-        assertThat(json.get("message").asText()).isNotBlank();
-        return json;
     }
 }

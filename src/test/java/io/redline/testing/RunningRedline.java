@@ -115,6 +115,16 @@ public final class RunningRedline implements AutoCloseable {
             }
         }
 
+        /** The JSON error body, after checking that this is an error of {@code expected} status in the API's shape. */
+        public JsonNode error(int expected) {
+            org.assertj.core.api.Assertions.assertThat(status).as(body).isEqualTo(expected);
+            org.assertj.core.api.Assertions.assertThat(contentType).startsWith("application/json");
+            JsonNode json = json();
+            org.assertj.core.api.Assertions.assertThat(json.get("code").asInt()).isEqualTo(expected);
+            org.assertj.core.api.Assertions.assertThat(json.get("message").asText()).isNotBlank();
+            return json;
+        }
+
         /** The NDJSON lines of a bulk answer. */
         public List<JsonNode> lines() {
             List<JsonNode> out = new ArrayList<>();
