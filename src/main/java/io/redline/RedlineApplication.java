@@ -14,9 +14,12 @@ import io.redline.cli.LoadCommand;
 import io.redline.cli.PostCommand;
 import io.redline.core.BulkIngest;
 import io.redline.core.Services;
+import io.redline.health.DiskSpaceCheck;
+import io.redline.health.StoreWriteCheck;
 import io.redline.resources.ArticleResource;
 import io.redline.resources.BulkResource;
 import io.redline.resources.CheckResource;
+import io.redline.resources.DatabaseErrorMappers;
 import io.redline.resources.DiffResource;
 import io.redline.resources.ErrorMappers;
 import io.redline.resources.PageResource;
@@ -24,9 +27,10 @@ import io.redline.resources.StatsResource;
 import io.redline.resources.StoryResource;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
-/** Wires Redline together: database, core services, resources, commands. */
+/** Wires Redline together: database, core services, resources, health checks, commands. */
 public class RedlineApplication extends Application<RedlineConfiguration> {
     public static void main(String[] args) throws Exception {
         new RedlineApplication().run(args);
@@ -74,5 +78,12 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         for (Object mapper : ErrorMappers.all()) {
             environment.jersey().register(mapper);
         }
+        for (Object mapper : DatabaseErrorMappers.all(environment.metrics())) {
+            environment.jersey().register(mapper);
+        }
+        environment.healthChecks().register(StoreWriteCheck.NAME,
+                new StoreWriteCheck(jdbi, Clock.systemUTC(), StoreWriteCheck.DEFAULT_TIMEOUT));
+        DiskSpaceCheck.h2Directory(config.getDatabase().getUrl()).ifPresent(dir ->
+                environment.healthChecks().register(DiskSpaceCheck.NAME, new DiskSpaceCheck(dir)));
     }
 }

@@ -6,6 +6,7 @@ import io.redline.api.ArticleRequest;
 import io.redline.api.BulkLineResult;
 import io.redline.api.ErrorBody;
 import io.redline.api.IngestResponse;
+import io.redline.health.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -114,6 +116,11 @@ public final class BulkIngest {
     private static BulkLineResult failure(int line, String id, RuntimeException e) {
         if (e instanceof InvalidInputException invalid) {
             return failed(line, id, new ErrorBody(invalid.status(), invalid.getMessage(), invalid.field(), null, null));
+        }
+        Optional<DatabaseOutage> outage = DatabaseOutage.of(e);
+        if (outage.isPresent()) {
+            LOG.warn("bulk line {} not stored: {}", line, outage.get().message());
+            return failed(line, id, ErrorBody.of(503, outage.get().message()));
         }
         LOG.error("bulk line {} could not be stored", line, e);
         return failed(line, id, ErrorBody.of(500, "could not be stored: " + e.getClass().getSimpleName()));
