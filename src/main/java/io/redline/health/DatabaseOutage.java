@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Why the database cannot serve a request, read from a failure's causes: the store is read-only, its disk is
- * full, or it cannot be reached (refused or lost connection, server shutting down, no pooled connection free in
- * time). Anything else, a bad statement or a broken constraint, is not an outage and gives empty.
+ * full, it cannot be reached (refused or lost connection, server shutting down, no pooled connection free in
+ * time), or a statement ran out of time (query timeout, lock wait). Anything else, a bad statement or a broken
+ * constraint, is not an outage and gives empty.
  *
  * <p>Example: a Jdbi {@code ConnectionException} caused by PostgreSQL's {@code PSQLException} with SQLState
  * {@code 08001} gives {@code Outage(UNREACHABLE, "cannot connect (SQLState 08001)")}.
@@ -26,12 +27,13 @@ import java.util.Set;
  * @param reason a short text for an answer or a log line, without stack traces or server internals
  */
 public record DatabaseOutage(Kind kind, String reason) {
-    public enum Kind { READ_ONLY, DISK_FULL, UNREACHABLE }
+    public enum Kind { READ_ONLY, DISK_FULL, UNREACHABLE, TIMED_OUT }
 
     /** H2's error codes (also its SQLStates) that mean the store cannot serve: see org.h2.api.ErrorCode. */
     private static final int H2_READ_ONLY = 90097;
     private static final int H2_CLOSED = 90098;
     private static final int H2_NO_DISK_SPACE = 90100;
+    private static final int H2_LOCK_TIMEOUT = 50200;
     private static final Set<Integer> H2_FILE_ERRORS = Set.of(
             90028, // IO_EXCEPTION_1
             90031, // IO_EXCEPTION_2
@@ -58,7 +60,7 @@ public record DatabaseOutage(Kind kind, String reason) {
                 continue;
             }
             DatabaseOutage here = classify(t);
-            if (here != null && (found == null || found.kind() == Kind.UNREACHABLE && here.kind() != Kind.UNREACHABLE)) {
+            if (here != null && (found == null || !found.names() && here.names())) {
                 found = here;
             }
             if (t.getCause() != null) {
@@ -106,6 +108,10 @@ public record DatabaseOutage(Kind kind, String reason) {
                 return new DatabaseOutage(Kind.UNREACHABLE, "the database file cannot be used (H2 error " + code + ")");
             }
         }
+        if (state.equals("57014") || isH2(e) && e.getErrorCode() == H2_LOCK_TIMEOUT) {
+            // both databases call a cancelled statement 57014: here, a query timeout
+            return new DatabaseOutage(Kind.TIMED_OUT, "no answer in time" + sqlState(state));
+        }
         if (state.equals("53100")) { // PostgreSQL disk_full
             return new DatabaseOutage(Kind.DISK_FULL, "no space left on the database's disk (SQLState 53100)");
         }
@@ -132,6 +138,11 @@ public record DatabaseOutage(Kind kind, String reason) {
 
     private static String sqlState(String state) {
         return state.isEmpty() ? "" : " (SQLState " + state + ")";
+    }
+
+    /** Read-only or full: says what to fix, where a lost connection or timeout may be its consequence. */
+    private boolean names() {
+        return kind == Kind.READ_ONLY || kind == Kind.DISK_FULL;
     }
 
     /** The text of an answer: {@code the database is unavailable: <reason>}. */
