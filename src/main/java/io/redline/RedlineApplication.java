@@ -82,7 +82,8 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
             environment.jersey().register(mapper);
         }
         environment.healthChecks().register(StoreWriteCheck.NAME,
-                new StoreWriteCheck(jdbi, Clock.systemUTC(), StoreWriteCheck.DEFAULT_TIMEOUT));
+                new StoreWriteCheck(jdbi, Clock.systemUTC(), StoreWriteCheck.DEFAULT_TIMEOUT,
+                        environment.getHealthCheckExecutorService()));
         DiskSpaceCheck.h2Directory(config.getDatabase().getUrl()).ifPresent(dir ->
                 environment.healthChecks().register(DiskSpaceCheck.NAME, new DiskSpaceCheck(dir)));
     }

@@ -4,12 +4,15 @@ import com.codahale.metrics.health.HealthCheck;
 import io.redline.testing.TestDatabase;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,10 +20,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StoreWriteCheckTest {
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
 
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
     @Test
     void stampsTheProbeRowAndIsHealthy() {
         Jdbi jdbi = TestDatabase.h2().migratedJdbi();
-        HealthCheck.Result result = new StoreWriteCheck(jdbi, CLOCK, Duration.ofSeconds(1)).execute();
+        HealthCheck.Result result = new StoreWriteCheck(jdbi, CLOCK, Duration.ofSeconds(1), executor).execute();
         assertThat(result.isHealthy()).as(result.getMessage()).isTrue();
         assertThat(result.getMessage()).startsWith("wrote the probe row in ");
         long checkedAt = jdbi.withHandle(h -> h.createQuery("SELECT checked_at FROM health_probe WHERE id = 1")
@@ -31,7 +41,7 @@ class StoreWriteCheckTest {
     @Test
     void aStoreWithoutTheProbeTableIsRedWithoutInternals() {
         Jdbi unmigrated = Jdbi.create(TestDatabase.h2().url(), "sa", "");
-        HealthCheck.Result result = new StoreWriteCheck(unmigrated, CLOCK, Duration.ofSeconds(1)).execute();
+        HealthCheck.Result result = new StoreWriteCheck(unmigrated, CLOCK, Duration.ofSeconds(1), executor).execute();
         assertThat(result.isHealthy()).isFalse();
         assertThat(result.getMessage())
                 .isEqualTo("cannot write: UnableToCreateStatementException caused by JdbcSQLSyntaxErrorException");
@@ -44,7 +54,7 @@ class StoreWriteCheckTest {
             holder.begin();
             holder.execute("SELECT checked_at FROM health_probe WHERE id = 1 FOR UPDATE");
             long started = System.nanoTime();
-            HealthCheck.Result result = new StoreWriteCheck(jdbi, CLOCK, Duration.ofSeconds(1)).execute();
+            HealthCheck.Result result = new StoreWriteCheck(jdbi, CLOCK, Duration.ofSeconds(1), executor).execute();
             long millis = (System.nanoTime() - started) / 1_000_000;
             holder.rollback();
             assertThat(result.isHealthy()).isFalse();
@@ -56,7 +66,7 @@ class StoreWriteCheckTest {
 
     @Test
     void aTimeoutUnderOneSecondIsRefused() {
-        assertThatThrownBy(() -> new StoreWriteCheck(Jdbi.create("jdbc:h2:mem:none"), CLOCK, Duration.ofMillis(500)))
+        assertThatThrownBy(() -> new StoreWriteCheck(Jdbi.create("jdbc:h2:mem:none"), CLOCK, Duration.ofMillis(500), executor))
                 .hasMessage("timeout must be at least one second, got PT0.5S");
     }
 }
