@@ -15,9 +15,12 @@ import io.redline.core.BulkIngest;
 import io.redline.core.InputLimits;
 import io.redline.core.StrictJson;
 import io.redline.core.Services;
+import io.redline.health.DiskSpaceCheck;
+import io.redline.health.StoreWriteCheck;
 import io.redline.resources.ArticleResource;
 import io.redline.resources.BulkResource;
 import io.redline.resources.CheckResource;
+import io.redline.resources.DatabaseErrorMappers;
 import io.redline.resources.DiffResource;
 import io.redline.resources.ErrorMappers;
 import io.redline.resources.JsonErrorHandler;
@@ -29,10 +32,11 @@ import org.jdbi.v3.core.Jdbi;
 
 import jakarta.servlet.DispatcherType;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 
-/** Wires Redline together: database, core services, resources, commands. */
+/** Wires Redline together: database, core services, resources, health checks, commands. */
 public class RedlineApplication extends Application<RedlineConfiguration> {
     public static void main(String[] args) throws Exception {
         new RedlineApplication().run(args);
@@ -85,5 +89,13 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         for (Object mapper : ErrorMappers.all()) {
             environment.jersey().register(mapper);
         }
+        for (Object mapper : DatabaseErrorMappers.all(environment.metrics())) {
+            environment.jersey().register(mapper);
+        }
+        environment.healthChecks().register(StoreWriteCheck.NAME,
+                new StoreWriteCheck(jdbi, Clock.systemUTC(), StoreWriteCheck.DEFAULT_TIMEOUT,
+                        environment.getHealthCheckExecutorService()));
+        DiskSpaceCheck.h2Directory(config.getDatabase().getUrl()).ifPresent(dir ->
+                environment.healthChecks().register(DiskSpaceCheck.NAME, new DiskSpaceCheck(dir)));
     }
 }

@@ -7,6 +7,7 @@ import io.redline.api.BulkLineResult;
 import io.redline.api.ErrorBody;
 import io.redline.api.IngestResponse;
 import io.redline.budget.Deadline;
+import io.redline.health.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -173,6 +175,11 @@ public final class BulkIngest {
         ErrorBody known = ErrorBodies.of(e);
         if (known != null) {
             return failed(line, id, known);
+        }
+        Optional<DatabaseOutage> outage = DatabaseOutage.of(e);
+        if (outage.isPresent()) {
+            LOG.warn("bulk line {} not stored: {}", line, outage.get().message());
+            return failed(line, id, ErrorBody.of(503, outage.get().message()));
         }
         LOG.error("bulk line {} could not be stored", line, e);
         return failed(line, id, ErrorBody.of(500, "could not be stored: " + e.getClass().getSimpleName()));
