@@ -13,6 +13,7 @@ import static io.redline.text.WorstCaseInputs.MAX_BYTES;
 import static io.redline.text.WorstCaseInputs.MAX_PARAGRAPHS;
 import static io.redline.text.WorstCaseInputs.MAX_PARAGRAPH_CHARS;
 import static io.redline.text.WorstCaseInputs.article;
+import static io.redline.text.WorstCaseInputs.bounded;
 import static io.redline.text.WorstCaseInputs.body;
 import static io.redline.text.WorstCaseInputs.distinctWords;
 import static io.redline.text.WorstCaseInputs.legalClauses;
@@ -23,21 +24,19 @@ import static io.redline.text.WorstCaseInputs.singleWord;
 import static io.redline.text.WorstCaseInputs.wordsOfLetters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Fingerprinting and comparing the shapes that break a paragraph-by-paragraph comparison, at the service's
  * limits and beyond. The time bound is generous: a quadratic comparison misses it by orders of magnitude
- * (60,000 paragraphs took over 6 s and then ran out of memory), so it tests the algorithm, not the machine.
+ * (60,000 paragraphs took over 6 s and then ran out of memory), so it tests the algorithm, not the machine; and it is CPU time (see
+ * {@link io.redline.text.WorstCaseInputs#bounded}).
  */
 class WorstCaseCompareTest {
-    private static final Duration BOUND = Duration.ofSeconds(5);
     private static final Fingerprinter FINGERPRINTER = new Fingerprinter(3, 128, MinHasher.DEFAULT_SEED);
     private static final Comparer COMPARER = new Comparer(Comparer.DEFAULT_PARAGRAPH_THRESHOLD);
 
     private static Comparison compareWithinBound(String a, String b) {
-        return assertTimeoutPreemptively(BOUND,
-                () -> COMPARER.compare(FINGERPRINTER.fingerprint(a), FINGERPRINTER.fingerprint(b)));
+        return bounded(() -> COMPARER.compare(FINGERPRINTER.fingerprint(a), FINGERPRINTER.fingerprint(b)));
     }
 
     @Test

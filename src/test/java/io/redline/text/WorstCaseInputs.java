@@ -1,9 +1,16 @@
 package io.redline.text;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Texts of the shapes that make paragraph matching and diffing quadratic if done naively, at and beyond the
@@ -15,7 +22,27 @@ public final class WorstCaseInputs {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_PARAGRAPH_CHARS = 50_000;
 
+    /** CPU time one worst case may take: the quadratic versions took 15 s to minutes, or ran out of memory. */
+    public static final Duration CPU_BOUND = Duration.ofSeconds(5);
+    /** Wall-clock time after which a worst case is stopped: generous, as the test machine may be shared. */
+    public static final Duration WALL_BOUND = Duration.ofSeconds(60);
+
     private WorstCaseInputs() {
+    }
+
+    /**
+     * Runs {@code work} and asserts that it used less than {@link #CPU_BOUND} of CPU time on its thread (stopping
+     * it after {@link #WALL_BOUND}). CPU rather than wall-clock time, so that a busy machine does not fail it.
+     */
+    public static <T> T bounded(Supplier<T> work) {
+        return assertTimeoutPreemptively(WALL_BOUND, () -> {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long start = threads.getCurrentThreadCpuTime();
+            T result = work.get();
+            Duration used = Duration.ofNanos(threads.getCurrentThreadCpuTime() - start);
+            assertThat(used).as("CPU time").isLessThan(CPU_BOUND);
+            return result;
+        });
     }
 
     public static String body(List<String> paragraphs) {
