@@ -103,6 +103,13 @@ class WorstCaseCompareTest {
     }
 
     @Test
+    void aLongParagraphThatOpensLikeACreditLineIsReadInLinearTime() {
+        String notACredit = "(" + "Reporting and editing again and again. ".repeat(MAX_PARAGRAPH_CHARS / 40);
+        Comparison c = compareWithinBound(notACredit, notACredit);
+        assertThat(c.shared()).containsExactly(new SharedParagraph(0, 0, 1.0, true));
+    }
+
+    @Test
     void aSpentBudgetStopsTheComparison() {
         Fingerprint a = FINGERPRINTER.fingerprint(body(article(MAX_PARAGRAPHS, 8)));
         assertThatThrownBy(() -> Deadline.within(Duration.ofNanos(1), () -> COMPARER.compare(a, a)))
