@@ -84,7 +84,10 @@ final class ParagraphAligner {
             }
         }
 
-        Weights weights = new Weights(a, b);
+        if (allUsed(usedA) || allUsed(usedB)) {
+            return placeByLongestIncreasingRun(links); // nothing left on one side to pair, split or merge
+        }
+        Weights weights = new Weights(a, b, usedA, usedB);
         if (options.detectSplitMerge()) {
             findGroups(weights.sideA, weights.sideB, usedA, usedB, weights, Kind.SPLIT, links);
             findGroups(weights.sideB, weights.sideA, usedB, usedA, weights, Kind.MERGE, links);
@@ -212,6 +215,15 @@ final class ParagraphAligner {
         }
     }
 
+    private static boolean allUsed(boolean[] used) {
+        for (boolean u : used) {
+            if (!u) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Adds the pairs of paragraph {@code i} with {@code js} that reach the threshold; whether there was one. */
     private static boolean addPairs(Weights w, int i, int[] js, double threshold, List<double[]> candidates) {
         boolean found = false;
@@ -320,10 +332,14 @@ final class ParagraphAligner {
             return words.size();
         }
 
-        void index(Weights w) {
+        /** Indexes the paragraphs not yet {@code used} (a used one never becomes free again). */
+        void index(Weights w, boolean[] used) {
             Map<String, List<Integer>> lists = new HashMap<>();
             for (int j = 0; j < words.size(); j++) {
                 Deadline.check();
+                if (used[j]) {
+                    continue;
+                }
                 for (String word : words.get(j)) {
                     if (w.frequency(word) <= MAX_POSTINGS) {
                         lists.computeIfAbsent(word, k -> new ArrayList<>()).add(j);
@@ -432,7 +448,7 @@ final class ParagraphAligner {
         private final Map<String, Integer> frequency = new HashMap<>();
         private final Map<Set<String>, Double> totals = new IdentityHashMap<>();
 
-        Weights(List<String> textsA, List<String> textsB) {
+        Weights(List<String> textsA, List<String> textsB, boolean[] usedA, boolean[] usedB) {
             sideA = new Side(textsA, wordSets(textsA));
             sideB = new Side(textsB, wordSets(textsB));
             for (Side side : List.of(sideA, sideB)) {
@@ -451,8 +467,9 @@ final class ParagraphAligner {
                 for (Set<String> words : side.words) {
                     totals.put(words, weightOf(words));
                 }
-                side.index(this);
             }
+            sideA.index(this, usedA);
+            sideB.index(this, usedB);
         }
 
         private static List<Set<String>> wordSets(List<String> texts) {
