@@ -20,7 +20,8 @@ import java.util.Set;
  *   <li>Paragraphs equal after normalisation anchor the alignment.</li>
  *   <li>Splits and merges: a run of two or more consecutive new paragraphs whose words each lie mostly
  *   (≥ {@link #PIECE_CONTAINMENT}) in one old paragraph, and which together resemble it (≥
- *   {@link #GROUP_SIMILARITY}), is that paragraph split; the mirror image is a merge.</li>
+ *   {@link #GROUP_SIMILARITY}), is that paragraph split; the mirror image is a merge. Pieces are looked
+ *   for among the paragraphs sharing a word with the old one, through an inverted index.</li>
  *   <li>The rest are paired best-first by weighted word overlap — Dice over word sets, each word weighted by
  *   how few paragraphs of the two versions contain it, so "the" and "said" count for little and names for
  *   much — down to {@link DiffOptions#pairThreshold()}. Candidates come from an inverted index of the rarer
@@ -28,7 +29,14 @@ import java.util.Set;
  *   <li>The largest order-preserving set of pairs (a longest increasing subsequence) stays in place; every
  *   other pair moved.</li>
  * </ol>
- * Ties are broken by position, so the result never depends on hash order. Stateless and thread-safe.
+ * Ties are broken by position, so the result never depends on hash order.
+ *
+ * <p>Bounded work: posting lists hold at most {@link #MAX_POSTINGS} paragraphs, at most {@link #MAX_CANDIDATES}
+ * candidates per paragraph are scored (upper bounds from the index rank them), and groups have at most
+ * {@link #MAX_GROUP} pieces, so no pair of texts makes the alignment quadratic. The posting bound is never
+ * reached by two texts of up to 100 paragraphs together, the others only by a paragraph that resembles more
+ * than 32 others or is cut into more than 16: on ordinary articles the result is the one an all-pairs search
+ * gives (checked on 1,500 generated revisions and 300-paragraph shuffles). Stateless and thread-safe.
  */
 final class ParagraphAligner {
     static final double PIECE_CONTAINMENT = 0.6;
