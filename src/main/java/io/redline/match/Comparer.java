@@ -17,7 +17,11 @@ import java.util.Map;
  * <p>A paragraph of A "reappears" in B when at least {@code paragraphThreshold} of its word pairs occur in
  * one paragraph of B. Word pairs survive light rewording (a word swapped here and there) that breaks most
  * longer shingles, and they ignore the function words that any two English paragraphs share. Boilerplate
- * paragraphs never count as evidence. Immutable and thread-safe.
+ * paragraphs never count as evidence.
+ *
+ * <p>Each paragraph's best match comes from an inverted index of the other text's word pairs ({@link TermIndex}),
+ * so the work grows with the length of the texts, never with the product of their paragraph counts; it checks
+ * {@link io.redline.budget.Deadline} once per paragraph. Immutable and thread-safe.
  */
 public final class Comparer {
     public static final double DEFAULT_PARAGRAPH_THRESHOLD = 0.4;
