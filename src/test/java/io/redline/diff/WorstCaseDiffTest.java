@@ -16,8 +16,10 @@ import static io.redline.text.WorstCaseInputs.bounded;
 import static io.redline.text.WorstCaseInputs.body;
 import static io.redline.text.WorstCaseInputs.distinctWords;
 import static io.redline.text.WorstCaseInputs.legalClauses;
+import static io.redline.text.WorstCaseInputs.reworded;
 import static io.redline.text.WorstCaseInputs.sameWord;
 import static io.redline.text.WorstCaseInputs.sharedPair;
+import static io.redline.text.WorstCaseInputs.shortParagraphs;
 import static io.redline.text.WorstCaseInputs.shuffled;
 import static io.redline.text.WorstCaseInputs.singleWord;
 import static io.redline.text.WorstCaseInputs.wordsOfLetters;
@@ -76,6 +78,27 @@ class WorstCaseDiffTest {
     void sixteenThousandShuffledParagraphsAreMoves() {
         List<String> paragraphs = article(16_000, 4);
         assertOnlyMoves(diff(paragraphs, shuffled(paragraphs, 5)), 16_000);
+    }
+
+    @Test
+    void eightThousandShortParagraphsShuffledAndRewordedArePairedWithTheirOriginals() {
+        assertPairedWithOriginals(8_000);
+    }
+
+    @Test
+    void sixteenThousandShortParagraphsShuffledAndRewordedArePairedWithTheirOriginals() {
+        assertPairedWithOriginals(16_000);
+    }
+
+    /** Nothing is equal, so every paragraph goes through the fuzzy pairing: each must find its original. */
+    private static void assertPairedWithOriginals(int n) {
+        List<String> paragraphs = shortParagraphs(n, n);
+        List<String> changed = shuffled(reworded(paragraphs), n + 1);
+        TextDiff d = diff(paragraphs, changed);
+        assertThat(d.paragraphs()).hasSize(n).allSatisfy(p -> {
+            assertThat(p.op()).isIn(ParagraphOp.MOVED, ParagraphOp.MODIFIED);
+            assertThat(changed.get(p.toIndex())).isEqualTo(reworded(List.of(paragraphs.get(p.fromIndex()))).get(0));
+        });
     }
 
     @Test

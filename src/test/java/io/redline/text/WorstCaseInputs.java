@@ -77,6 +77,24 @@ public final class WorstCaseInputs {
         return out;
     }
 
+    /**
+     * {@code n} short paragraphs (17 bytes on average, like the 135 KB of 8,000 paragraphs of issue 9): a word
+     * of its own and two from a 5,000-word vocabulary. {@link #reworded} changes the last of them.
+     */
+    public static List<String> shortParagraphs(int n, long seed) {
+        Random rnd = new Random(seed);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(word(i + 100_000) + " " + word(rnd.nextInt(5_000)) + " " + word(rnd.nextInt(5_000)) + ".");
+        }
+        return out;
+    }
+
+    /** Each paragraph with its last word replaced by "changed", so that none is equal to its original. */
+    public static List<String> reworded(List<String> paragraphs) {
+        return paragraphs.stream().map(p -> p.substring(0, p.lastIndexOf(' ') + 1) + "changed.").toList();
+    }
+
     /** The same paragraphs in another order. */
     public static List<String> shuffled(List<String> paragraphs, long seed) {
         List<String> out = new ArrayList<>(paragraphs);
