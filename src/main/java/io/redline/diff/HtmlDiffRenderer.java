@@ -1,5 +1,6 @@
 package io.redline.diff;
 
+import io.redline.budget.Deadline;
 import org.apache.commons.text.StringEscapeUtils;
 
 import java.util.ArrayList;
@@ -190,46 +191,71 @@ public final class HtmlDiffRenderer {
         html.append("<table class=\"paragraphs\">\n<colgroup><col class=\"c-change\"/><col/><col/></colgroup>\n")
                 .append("<thead><tr><th>Change</th><th>").append(esc(fromLabel)).append("</th><th>")
                 .append(esc(toLabel)).append("</th></tr></thead>\n<tbody>\n");
-        List<List<ParagraphChange>> ghosts = ghostsBefore(entries);
+        int[] ghostAt = ghostPositions(entries);
+        List<List<Integer>> ghosts = ghostsBefore(entries, ghostAt);
         for (int i = 0; i <= entries.size(); i++) {
-            for (ParagraphChange moved : ghosts.get(i)) {
-                ghostRow(html, moved, entries.indexOf(moved) < i, fromLabel);
+            Deadline.check();
+            for (int moved : ghosts.get(i)) {
+                ghostRow(html, entries.get(moved), moved < i, fromLabel);
             }
             if (i < entries.size()) {
-                entryRow(html, entries.get(i), ghostPosition(entries, entries.get(i)) <= i, fromLabel, toLabel);
+                entryRow(html, entries.get(i), ghostAt[i] <= i, fromLabel, toLabel);
             }
         }
         html.append("</tbody>\n</table>\n");
     }
 
-    /** For each row position (and the end), the MOVED entries whose old place is just before it. */
-    private static List<List<ParagraphChange>> ghostsBefore(List<ParagraphChange> entries) {
-        List<List<ParagraphChange>> ghosts = new ArrayList<>();
+    /** For each row position (and the end), the MOVED entries (by position) whose old place is just before it. */
+    private static List<List<Integer>> ghostsBefore(List<ParagraphChange> entries, int[] ghostAt) {
+        List<List<Integer>> ghosts = new ArrayList<>();
         for (int i = 0; i <= entries.size(); i++) {
             ghosts.add(new ArrayList<>());
         }
-        for (ParagraphChange entry : entries) {
-            if (hasOrigin(entry)) {
-                ghosts.get(ghostPosition(entries, entry)).add(entry);
+        for (int k = 0; k < entries.size(); k++) {
+            if (ghostAt[k] >= 0) {
+                ghosts.get(ghostAt[k]).add(k);
             }
         }
-        ghosts.forEach(at -> at.sort((a, b) -> Integer.compare(a.fromIndex(), b.fromIndex())));
+        ghosts.forEach(at -> at.sort((a, b) -> Integer.compare(entries.get(a).fromIndex(), entries.get(b).fromIndex())));
         return ghosts;
     }
 
-    /** Where a moved paragraph used to be: before the first row that is in place and came after it. */
-    private static int ghostPosition(List<ParagraphChange> entries, ParagraphChange moved) {
-        if (!hasOrigin(moved)) {
-            return -1;
-        }
-        for (int i = 0; i < entries.size(); i++) {
+    /**
+     * For each entry, where a moved paragraph used to be: before the first row that is in place and came after
+     * it; -1 for the others. A binary search over the running maximum of those rows' old positions, so that a
+     * page of thousands of moves is not quadratic.
+     */
+    private static int[] ghostPositions(List<ParagraphChange> entries) {
+        int n = entries.size();
+        int[] highestFrom = new int[n];
+        int highest = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
             ParagraphChange e = entries.get(i);
-            if (e.op() != ParagraphOp.MOVED && !e.fromIndexes().isEmpty()
-                    && e.fromIndexes().get(0) > moved.fromIndex()) {
-                return i;
+            if (e.op() != ParagraphOp.MOVED && !e.fromIndexes().isEmpty()) {
+                highest = Math.max(highest, e.fromIndexes().get(0));
             }
+            highestFrom[i] = highest;
         }
-        return entries.size();
+        int[] at = new int[n];
+        for (int k = 0; k < n; k++) {
+            ParagraphChange moved = entries.get(k);
+            if (!hasOrigin(moved)) {
+                at[k] = -1;
+                continue;
+            }
+            int lo = 0;
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (highestFrom[mid] > moved.fromIndex()) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            at[k] = lo;
+        }
+        return at;
     }
 
     private static boolean hasOrigin(ParagraphChange e) {

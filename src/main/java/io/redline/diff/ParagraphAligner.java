@@ -1,5 +1,6 @@
 package io.redline.diff;
 
+import io.redline.budget.Deadline;
 import io.redline.text.TextNormalizer;
 
 import java.util.ArrayDeque;
@@ -19,7 +20,8 @@ import java.util.Set;
  *   <li>Paragraphs equal after normalisation anchor the alignment.</li>
  *   <li>Splits and merges: a run of two or more consecutive new paragraphs whose words each lie mostly
  *   (≥ {@link #PIECE_CONTAINMENT}) in one old paragraph, and which together resemble it (≥
- *   {@link #GROUP_SIMILARITY}), is that paragraph split; the mirror image is a merge.</li>
+ *   {@link #GROUP_SIMILARITY}), is that paragraph split; the mirror image is a merge. Pieces are looked
+ *   for among the paragraphs sharing a word with the old one, through an inverted index.</li>
  *   <li>The rest are paired best-first by weighted word overlap — Dice over word sets, each word weighted by
  *   how few paragraphs of the two versions contain it, so "the" and "said" count for little and names for
  *   much — down to {@link DiffOptions#pairThreshold()}. Candidates come from an inverted index of the rarer
@@ -27,11 +29,27 @@ import java.util.Set;
  *   <li>The largest order-preserving set of pairs (a longest increasing subsequence) stays in place; every
  *   other pair moved.</li>
  * </ol>
- * Ties are broken by position, so the result never depends on hash order. Stateless and thread-safe.
+ * Ties are broken by position, so the result never depends on hash order.
+ *
+ * <p>Bounded work: posting lists hold at most {@link #MAX_POSTINGS} paragraphs, at most {@link #MAX_CANDIDATES}
+ * candidates per paragraph are scored (upper bounds from the index rank them), and groups have at most
+ * {@link #MAX_GROUP} pieces, so no pair of texts makes the alignment quadratic. The posting bound is never
+ * reached by two texts of up to 100 paragraphs together, the others only by a paragraph that resembles more
+ * than 32 others or is cut into more than 16: on ordinary articles the result is the one an all-pairs search
+ * gives (checked on 1,500 generated revisions and 300-paragraph shuffles). Stateless and thread-safe.
  */
 final class ParagraphAligner {
     static final double PIECE_CONTAINMENT = 0.6;
     static final double GROUP_SIMILARITY = 0.5;
+    /**
+     * A word found in more paragraphs than this (of both versions) is never followed to its paragraphs: it
+     * tells them apart no better than "the" does, and following it costs time with the square of the text.
+     */
+    static final int MAX_POSTINGS = 100;
+    /** Paragraphs of the other version scored exactly per paragraph, the most promising first. */
+    static final int MAX_CANDIDATES = 32;
+    /** The most paragraphs one is taken to be split into, or merged from. */
+    static final int MAX_GROUP = 16;
 
     private ParagraphAligner() {
     }
@@ -60,9 +78,11 @@ final class ParagraphAligner {
 
         Map<String, ArrayDeque<Integer>> exact = new HashMap<>();
         for (int j = 0; j < b.size(); j++) {
+            Deadline.check();
             exact.computeIfAbsent(TextNormalizer.normalize(b.get(j)), k -> new ArrayDeque<>()).add(j);
         }
         for (int i = 0; i < a.size(); i++) {
+            Deadline.check();
             ArrayDeque<Integer> js = exact.get(TextNormalizer.normalize(a.get(i)));
             if (js != null && !js.isEmpty()) {
                 int j = js.poll();
@@ -72,10 +92,13 @@ final class ParagraphAligner {
             }
         }
 
-        Weights weights = new Weights(a, b);
+        if (allUsed(usedA) || allUsed(usedB)) {
+            return placeByLongestIncreasingRun(links); // nothing left on one side to pair, split or merge
+        }
+        Weights weights = new Weights(a, b, usedA, usedB);
         if (options.detectSplitMerge()) {
-            findGroups(weights.a, weights.b, usedA, usedB, weights, Kind.SPLIT, links);
-            findGroups(weights.b, weights.a, usedB, usedA, weights, Kind.MERGE, links);
+            findGroups(weights.sideA, weights.sideB, usedA, usedB, weights, Kind.SPLIT, links);
+            findGroups(weights.sideB, weights.sideA, usedB, usedA, weights, Kind.MERGE, links);
         }
         pairBestFirst(weights, usedA, usedB, options.pairThreshold(), links);
         return placeByLongestIncreasingRun(links);
@@ -84,24 +107,44 @@ final class ParagraphAligner {
     /**
      * Finds one paragraph of {@code whole} split into a run of paragraphs of {@code parts} (or, mirrored,
      * a run merged into one). Adds links with from/to set the right way round for {@code kind}.
+     *
+     * <p>A piece is an unused, non-empty paragraph of {@code parts} whose words lie mostly in the whole; a run
+     * is a stretch of consecutive pieces, tried in order until one makes a group. Pieces are looked for only
+     * among the paragraphs that share an indexed word with the whole, at most {@link #MAX_CANDIDATES} of them,
+     * the most promising first; runs longer than {@link #MAX_GROUP} are not tried.
      */
-    private static void findGroups(List<Set<String>> whole, List<Set<String>> parts, boolean[] usedWhole,
-                                   boolean[] usedParts, Weights w, Kind kind, List<Link> links) {
+    private static void findGroups(Side whole, Side parts, boolean[] usedWhole, boolean[] usedParts, Weights w,
+                                   Kind kind, List<Link> links) {
+        Overlap overlap = new Overlap(parts.size());
         for (int i = 0; i < whole.size(); i++) {
+            Deadline.check();
             if (usedWhole[i]) {
                 continue;
             }
-            int runStart = -1;
-            for (int j = 0; j <= parts.size(); j++) {
-                boolean piece = j < parts.size() && !usedParts[j] && !parts.get(j).isEmpty()
-                        && w.containment(parts.get(j), whole.get(i)) >= PIECE_CONTAINMENT;
-                if (piece && runStart < 0) {
-                    runStart = j;
-                } else if (!piece && runStart >= 0) {
-                    if (j - runStart >= 2 && tryGroup(whole, parts, usedWhole, usedParts, w, kind, links, i, runStart, j)) {
-                        break;
-                    }
-                    runStart = -1;
+            Set<String> wholeWords = whole.words.get(i);
+            overlap.collect(wholeWords, parts, w, false);
+            int[] candidates = overlap.mostPromising(j -> {
+                Set<String> part = parts.words.get(j);
+                double total = w.weightOf(part);
+                // the words of the part that the index skips may all lie in the whole
+                return usedParts[j] || part.isEmpty() || total == 0 ? -1
+                        : (overlap.weight(j) + parts.skippedForGroups[j]) / total;
+            }, PIECE_CONTAINMENT);
+            overlap.clear();
+            int[] pieces = java.util.Arrays.stream(candidates)
+                    .filter(j -> w.containment(parts.words.get(j), wholeWords) >= PIECE_CONTAINMENT)
+                    .sorted().toArray();
+            for (int k = 0; k < pieces.length; ) {
+                int runStart = k;
+                while (k + 1 < pieces.length && pieces[k + 1] == pieces[k] + 1) {
+                    k++;
+                }
+                int from = pieces[runStart];
+                int to = pieces[k] + 1;
+                k++;
+                if (to - from >= 2 && to - from <= MAX_GROUP
+                        && tryGroup(whole.words, parts.words, usedWhole, usedParts, w, kind, links, i, from, to)) {
+                    break;
                 }
             }
         }
@@ -130,36 +173,41 @@ final class ParagraphAligner {
         return true;
     }
 
+    /**
+     * Pairs the remaining paragraphs greedily, best score first. Candidates of a paragraph are those of the
+     * other version sharing a word rarer than {@link Weights#isIndexed}; of them, at most
+     * {@link #MAX_CANDIDATES} whose score could reach the threshold are scored exactly, the most promising first.
+     */
     private static void pairBestFirst(Weights w, boolean[] usedA, boolean[] usedB, double threshold, List<Link> links) {
-        Map<String, List<Integer>> index = new HashMap<>();
-        for (int j = 0; j < w.b.size(); j++) {
-            if (!usedB[j]) {
-                for (String word : w.b.get(j)) {
-                    if (w.isIndexed(word)) {
-                        index.computeIfAbsent(word, k -> new ArrayList<>()).add(j);
-                    }
-                }
-            }
-        }
         List<double[]> candidates = new ArrayList<>();
-        for (int i = 0; i < w.a.size(); i++) {
+        Overlap overlap = new Overlap(w.sideB.size());
+        for (int i = 0; i < w.sideA.size(); i++) {
+            Deadline.check();
             if (usedA[i]) {
                 continue;
             }
-            Set<Integer> seen = new HashSet<>();
-            for (String word : w.a.get(i)) {
-                for (int j : index.getOrDefault(word, List.of())) {
-                    if (seen.add(j)) {
-                        double score = w.dice(w.a.get(i), w.b.get(j));
-                        if (score >= threshold) {
-                            candidates.add(new double[]{score, i, j});
-                        }
-                    }
-                }
+            Set<String> words = w.sideA.words.get(i);
+            double total = w.weightOf(words);
+            double skipped = w.sideA.skippedForPairs[i];
+            overlap.collect(words, w.sideB, w, true);
+            int[] promising = overlap.mostPromising(j -> {
+                double all = total + w.weightOf(w.sideB.words.get(j));
+                return usedB[j] || all == 0 ? -1
+                        : 2 * (overlap.weight(j) + Math.min(skipped, w.sideB.skippedForPairs[j])) / all;
+            }, threshold);
+            overlap.clear();
+            boolean found = addPairs(w, i, promising, threshold, candidates);
+            if (!found && w.sideA.lostWords[i]) {
+                // the bound on posting lists took this paragraph's telling words (clause numbers in a contract
+                // whose clauses all cite one another): look it up by its adjacent word pairs instead
+                overlap.collect(w.sideA.wordPairs(i), w.sideB.pairPostings());
+                promising = overlap.mostPromising(j -> usedB[j] ? -1 : overlap.weight(j), 0);
+                overlap.clear();
+                addPairs(w, i, promising, threshold, candidates);
             }
         }
-        int n = Math.max(1, w.a.size());
-        int m = Math.max(1, w.b.size());
+        int n = Math.max(1, w.sideA.size());
+        int m = Math.max(1, w.sideB.size());
         candidates.sort(Comparator.<double[]>comparingDouble(c -> -c[0])
                 .thenComparingDouble(c -> Math.abs(c[1] / n - c[2] / m))
                 .thenComparingDouble(c -> c[1])
@@ -173,6 +221,28 @@ final class ParagraphAligner {
                 links.add(new Link(Kind.FUZZY, List.of(i), List.of(j), c[0], true));
             }
         }
+    }
+
+    private static boolean allUsed(boolean[] used) {
+        for (boolean u : used) {
+            if (!u) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the pairs of paragraph {@code i} with {@code js} that reach the threshold; whether there was one. */
+    private static boolean addPairs(Weights w, int i, int[] js, double threshold, List<double[]> candidates) {
+        boolean found = false;
+        for (int j : js) {
+            double score = w.dice(w.sideA.words.get(i), w.sideB.words.get(j));
+            if (score >= threshold) {
+                candidates.add(new double[]{score, i, j});
+                found = true;
+            }
+        }
+        return found;
     }
 
     /** Keeps the largest order-preserving set of links in place (O(n log n)); the others are moves. */
@@ -210,36 +280,225 @@ final class ParagraphAligner {
         return out;
     }
 
-    /** Word sets of both versions' paragraphs and each word's weight: ln(1 + paragraphs / paragraphs with it). */
-    private static final class Weights {
-        final List<Set<String>> a;
-        final List<Set<String>> b;
-        private final Map<String, Double> weight = new HashMap<>();
-        private final int maxIndexedFrequency;
-        private final Map<String, Integer> frequency = new HashMap<>();
-        private final Map<Set<String>, Double> totals = new IdentityHashMap<>();
+    /** One version's paragraphs: word sets, the paragraphs holding each indexed word, and the weights skipped. */
+    private static final class Side {
+        final List<Set<String>> words;
+        /** Paragraphs (ascending) holding each word found in at most {@link #MAX_POSTINGS} paragraphs. */
+        final Map<String, int[]> postings = new HashMap<>();
+        /** Per paragraph: the weight of its words that have no posting list. */
+        final double[] skippedForGroups;
+        /** Per paragraph: the weight of its words that are not {@link Weights#isIndexed}. */
+        final double[] skippedForPairs;
 
-        Weights(List<String> textsA, List<String> textsB) {
-            a = textsA.stream().map(t -> (Set<String>) new HashSet<>(WordDiff.words(t))).toList();
-            b = textsB.stream().map(t -> (Set<String>) new HashSet<>(WordDiff.words(t))).toList();
-            for (List<Set<String>> side : List.of(a, b)) {
-                for (Set<String> words : side) {
-                    words.forEach(word -> frequency.merge(word, 1, Integer::sum));
+        /**
+         * Per paragraph: whether it has a word that {@link Weights#isIndexed} would take but for the bound on
+         * posting lists ({@link #MAX_POSTINGS}); never so in a text of up to 4 × MAX_POSTINGS paragraphs.
+         */
+        final boolean[] lostWords;
+        private final List<String> texts;
+        private Map<String, int[]> pairPostings;
+
+        Side(List<String> texts, List<Set<String>> words) {
+            this.texts = texts;
+            this.words = words;
+            this.skippedForGroups = new double[words.size()];
+            this.skippedForPairs = new double[words.size()];
+            this.lostWords = new boolean[words.size()];
+        }
+
+        /** The distinct adjacent word pairs of paragraph {@code j}, as "word word". */
+        Set<String> wordPairs(int j) {
+            List<String> ws = WordDiff.words(texts.get(j));
+            Set<String> pairs = new HashSet<>();
+            for (int k = 0; k + 1 < ws.size(); k++) {
+                pairs.add(ws.get(k) + " " + ws.get(k + 1));
+            }
+            return pairs;
+        }
+
+        /** The paragraphs holding each adjacent word pair found in at most MAX_POSTINGS; built on first need. */
+        Map<String, int[]> pairPostings() {
+            if (pairPostings == null) {
+                Map<String, List<Integer>> lists = new HashMap<>();
+                for (int j = 0; j < texts.size(); j++) {
+                    Deadline.check();
+                    for (String pair : wordPairs(j)) {
+                        lists.computeIfAbsent(pair, k -> new ArrayList<>()).add(j);
+                    }
+                }
+                pairPostings = new HashMap<>();
+                lists.forEach((pair, js) -> {
+                    if (js.size() <= MAX_POSTINGS) {
+                        pairPostings.put(pair, js.stream().mapToInt(Integer::intValue).toArray());
+                    }
+                });
+            }
+            return pairPostings;
+        }
+
+        int size() {
+            return words.size();
+        }
+
+        /** Indexes the paragraphs not yet {@code used} (a used one never becomes free again). */
+        void index(Weights w, boolean[] used) {
+            Map<String, List<Integer>> lists = new HashMap<>();
+            for (int j = 0; j < words.size(); j++) {
+                Deadline.check();
+                if (used[j]) {
+                    continue;
+                }
+                for (String word : words.get(j)) {
+                    if (w.frequency(word) <= MAX_POSTINGS) {
+                        lists.computeIfAbsent(word, k -> new ArrayList<>()).add(j);
+                    } else {
+                        skippedForGroups[j] += w.weight(word);
+                    }
+                    if (!w.isIndexed(word)) {
+                        skippedForPairs[j] += w.weight(word);
+                        lostWords[j] |= w.frequency(word) <= w.plainIndexLimit;
+                    }
                 }
             }
-            int paragraphs = Math.max(1, a.size() + b.size());
-            frequency.forEach((word, f) -> weight.put(word, Math.log(1.0 + (double) paragraphs / f)));
-            // words in a quarter of all paragraphs or more say little about which paragraph is which
-            maxIndexedFrequency = Math.max(4, paragraphs / 4);
-            for (List<Set<String>> side : List.of(a, b)) {
-                for (Set<String> words : side) {
-                    totals.put(words, weightOf(words));
+            lists.forEach((word, js) -> postings.put(word, js.stream().mapToInt(Integer::intValue).toArray()));
+        }
+    }
+
+    /**
+     * The weighted overlap of one paragraph with the paragraphs of the other version that share an indexed
+     * word with it, accumulated over posting lists; reused from paragraph to paragraph.
+     */
+    private static final class Overlap {
+        private static final double SLACK = 1e-9;
+        private final double[] weight;
+        private final boolean[] seen;
+        private final int[] touched;
+        private int hits;
+
+        Overlap(int paragraphs) {
+            weight = new double[paragraphs];
+            seen = new boolean[paragraphs];
+            touched = new int[paragraphs];
+        }
+
+        /** Counts, for each paragraph, how many of {@code keys} it holds by {@code postings}. */
+        void collect(Set<String> keys, Map<String, int[]> postings) {
+            for (String key : keys) {
+                int[] js = postings.get(key);
+                if (js != null) {
+                    add(js, 1);
                 }
             }
         }
 
+        private void add(int[] js, double x) {
+            for (int j : js) {
+                if (!seen[j]) {
+                    seen[j] = true;
+                    touched[hits++] = j;
+                }
+                weight[j] += x;
+            }
+        }
+
+        /** Adds up, for each paragraph of {@code other}, the weight of the words of {@code words} it holds. */
+        void collect(Set<String> words, Side other, Weights w, boolean forPairs) {
+            for (String word : words) {
+                int[] js = other.postings.get(word);
+                if (js == null || (forPairs && !w.isIndexed(word))) {
+                    continue;
+                }
+                add(js, w.weight(word));
+            }
+        }
+
+        double weight(int j) {
+            return weight[j];
+        }
+
+        /**
+         * The touched paragraphs whose {@code bound} (an upper bound of their score; negative to leave one out)
+         * reaches {@code min}: the {@link #MAX_CANDIDATES} highest, the lower position first on a tie.
+         */
+        int[] mostPromising(java.util.function.IntToDoubleFunction bound, double min) {
+            List<double[]> kept = new ArrayList<>();
+            for (int k = 0; k < hits; k++) {
+                int j = touched[k];
+                double b = bound.applyAsDouble(j);
+                if (b >= 0 && b >= min - SLACK) {
+                    kept.add(new double[]{b, j});
+                }
+            }
+            if (kept.size() > MAX_CANDIDATES) {
+                kept.sort(Comparator.<double[]>comparingDouble(c -> -c[0]).thenComparingDouble(c -> c[1]));
+                kept = kept.subList(0, MAX_CANDIDATES);
+            }
+            return kept.stream().mapToInt(c -> (int) c[1]).toArray();
+        }
+
+        void clear() {
+            for (int k = 0; k < hits; k++) {
+                weight[touched[k]] = 0;
+                seen[touched[k]] = false;
+            }
+            hits = 0;
+        }
+    }
+
+    /** Word sets of both versions' paragraphs and each word's weight: ln(1 + paragraphs / paragraphs with it). */
+    private static final class Weights {
+        final Side sideA;
+        final Side sideB;
+        private final Map<String, Double> weight = new HashMap<>();
+        private final int maxIndexedFrequency;
+        /** The frequency up to which a word would be indexed were there no bound on posting lists. */
+        final int plainIndexLimit;
+        private final Map<String, Integer> frequency = new HashMap<>();
+        private final Map<Set<String>, Double> totals = new IdentityHashMap<>();
+
+        Weights(List<String> textsA, List<String> textsB, boolean[] usedA, boolean[] usedB) {
+            sideA = new Side(textsA, wordSets(textsA));
+            sideB = new Side(textsB, wordSets(textsB));
+            for (Side side : List.of(sideA, sideB)) {
+                for (Set<String> words : side.words) {
+                    words.forEach(word -> frequency.merge(word, 1, Integer::sum));
+                }
+            }
+            int paragraphs = Math.max(1, sideA.size() + sideB.size());
+            frequency.forEach((word, f) -> weight.put(word, Math.log(1.0 + (double) paragraphs / f)));
+            // words in a quarter of all paragraphs or more say little about which paragraph is which; and
+            // however long the texts, a word in more than MAX_POSTINGS paragraphs is not followed, so that
+            // the work per paragraph stays bounded (60,000 copies of one word would otherwise make it quadratic)
+            plainIndexLimit = Math.max(4, paragraphs / 4);
+            maxIndexedFrequency = Math.min(MAX_POSTINGS, plainIndexLimit);
+            for (Side side : List.of(sideA, sideB)) {
+                for (Set<String> words : side.words) {
+                    totals.put(words, weightOf(words));
+                }
+            }
+            sideA.index(this, usedA);
+            sideB.index(this, usedB);
+        }
+
+        private static List<Set<String>> wordSets(List<String> texts) {
+            List<Set<String>> out = new ArrayList<>(texts.size());
+            for (String t : texts) {
+                Deadline.check();
+                out.add(new HashSet<>(WordDiff.words(t)));
+            }
+            return out;
+        }
+
+        int frequency(String word) {
+            return frequency.getOrDefault(word, 0);
+        }
+
+        double weight(String word) {
+            return weight.getOrDefault(word, 0.0);
+        }
+
         boolean isIndexed(String word) {
-            return frequency.getOrDefault(word, 0) <= maxIndexedFrequency;
+            return frequency(word) <= maxIndexedFrequency;
         }
 
         /** The summed weight of a word set; cached for the paragraphs' own sets, which are compared many times. */

@@ -1,5 +1,6 @@
 package io.redline.diff;
 
+import io.redline.budget.Deadline;
 import io.redline.text.Paragraph;
 import io.redline.text.Paragraphs;
 import io.redline.text.TextNormalizer;
@@ -61,6 +62,7 @@ public final class ParagraphDiffer {
         List<ParagraphChange> entries = new ArrayList<>();
         int nextDeleted = 0;
         for (int j = 0; j < b.size(); j++) {
+            Deadline.check();
             ParagraphAligner.Link link = byFirstTo.get(j);
             if (link == null && laterPiece[j]) {
                 continue;

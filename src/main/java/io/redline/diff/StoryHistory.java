@@ -1,5 +1,6 @@
 package io.redline.diff;
 
+import io.redline.budget.Deadline;
 import io.redline.text.Paragraph;
 import io.redline.text.Paragraphs;
 import io.redline.text.TextNormalizer;
@@ -74,6 +75,7 @@ public final class StoryHistory {
             }
             List<ParagraphAligner.Link> links = ParagraphAligner.align(texts(before), texts(after), options);
             for (ParagraphAligner.Link link : links) {
+                Deadline.check();
                 int oldest = Integer.MAX_VALUE;
                 int most = 0;
                 for (int i : link.from()) {

@@ -1,6 +1,5 @@
 package io.redline.diff;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.ChangeDelta;
@@ -49,6 +48,9 @@ import java.util.regex.Pattern;
  * java-diff-utils' own, which differ on empty ranges; with at least one line of context the only empty
  * range is that of an empty body, which both read the same way. That is why the context is at least 1.
  *
+ * <p>Bodies of up to {@link SequenceDiff#MAX_MYERS_LENGTH} lines in all get java-diff-utils' Myers diff; longer
+ * ones a diff anchored on lines found once in each ({@link SequenceDiff}), so that no input holds a thread long.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class UnifiedDiffRenderer {
@@ -92,7 +94,7 @@ public final class UnifiedDiffRenderer {
         }
         List<Line> from = lines(fromBody);
         List<Line> to = lines(toBody);
-        Patch<String> patch = textPatch(DiffUtils.diff(from, to));
+        Patch<String> patch = textPatch(SequenceDiff.diff(from, to));
         List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(
                 "a/" + fromName, "b/" + toName, texts(from), patch, contextLines);
         return withGnuConventions(diff, from, to);

@@ -1,11 +1,13 @@
 package io.redline.diff;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
+import io.redline.budget.Deadline;
 import io.redline.text.TextNormalizer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Word-level changes between two paragraphs, aligning sentences first so that a rewritten sentence does not
@@ -46,6 +48,7 @@ final class WordDiff {
         int i = 0;
         int j = 0;
         for (int[] p : pairs) {
+            Deadline.check();
             for (; i < p[0]; i++) {
                 runs.add(WordChange.Op.DELETE, sa.get(i));
             }
@@ -66,7 +69,7 @@ final class WordDiff {
     /** Token-level diff of two token lists appended to {@code runs}. */
     static void diffTokens(List<String> ta, List<String> tb, Runs runs) {
         int i = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(ta, tb).getDeltas()) {
+        for (AbstractDelta<String> delta : SequenceDiff.diff(ta, tb).getDeltas()) {
             int from = delta.getSource().getPosition();
             for (; i < from; i++) {
                 runs.add(WordChange.Op.EQUAL, ta.get(i));
@@ -94,14 +97,16 @@ final class WordDiff {
         if ((long) n * m > MAX_SENTENCE_CELLS) {
             return alignSentencesBySequence(sa, sb);
         }
-        List<List<String>> wa = new ArrayList<>();
-        List<List<String>> wb = new ArrayList<>();
-        sa.forEach(s -> wa.add(words(s)));
-        sb.forEach(s -> wb.add(words(s)));
+        // each sentence's word counts once, not once per cell: a long sentence against many short ones stays linear
+        List<WordCounts> wa = new ArrayList<>();
+        List<WordCounts> wb = new ArrayList<>();
+        sa.forEach(s -> wa.add(WordCounts.of(words(s))));
+        sb.forEach(s -> wb.add(WordCounts.of(words(s))));
         double[][] best = new double[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
+            Deadline.check();
             for (int j = m - 1; j >= 0; j--) {
-                double pair = dice(wa.get(i), wb.get(j));
+                double pair = wa.get(i).dice(wb.get(j));
                 double take = pair >= SENTENCE_PAIR_THRESHOLD ? pair + best[i + 1][j + 1] : -1;
                 best[i][j] = Math.max(take, Math.max(best[i + 1][j], best[i][j + 1]));
             }
@@ -110,7 +115,7 @@ final class WordDiff {
         int i = 0;
         int j = 0;
         while (i < n && j < m) {
-            double pair = dice(wa.get(i), wb.get(j));
+            double pair = wa.get(i).dice(wb.get(j));
             if (pair >= SENTENCE_PAIR_THRESHOLD && best[i][j] == pair + best[i + 1][j + 1]) {
                 pairs.add(new int[]{i++, j++});
             } else if (best[i][j] == best[i + 1][j]) {
@@ -128,7 +133,7 @@ final class WordDiff {
         List<String> nb = sb.stream().map(TextNormalizer::normalize).toList();
         int i = 0;
         int j = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(na, nb).getDeltas()) {
+        for (AbstractDelta<String> delta : SequenceDiff.diff(na, nb).getDeltas()) {
             for (; i < delta.getSource().getPosition(); i++, j++) {
                 pairs.add(new int[]{i, j});
             }
@@ -155,24 +160,32 @@ final class WordDiff {
         return out;
     }
 
-    /** Dice coefficient of two word multisets. */
-    static double dice(List<String> a, List<String> b) {
-        if (a.isEmpty() && b.isEmpty()) {
-            return 1.0;
-        }
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (String w : a) {
-            counts.merge(w, 1, Integer::sum);
-        }
-        int common = 0;
-        for (String w : b) {
-            Integer c = counts.get(w);
-            if (c != null && c > 0) {
-                counts.put(w, c - 1);
-                common++;
+    /** A word multiset: how often each word occurs, and how many words in all. */
+    private record WordCounts(Map<String, Integer> counts, int size) {
+        static WordCounts of(List<String> words) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String w : words) {
+                counts.merge(w, 1, Integer::sum);
             }
+            return new WordCounts(counts, words.size());
         }
-        return 2.0 * common / (a.size() + b.size());
+
+        /** Dice coefficient of the two multisets: 2 × common words / all words. */
+        double dice(WordCounts other) {
+            if (size == 0 && other.size == 0) {
+                return 1.0;
+            }
+            Map<String, Integer> small = counts.size() <= other.counts.size() ? counts : other.counts;
+            Map<String, Integer> large = small == counts ? other.counts : counts;
+            int common = 0;
+            for (Map.Entry<String, Integer> e : small.entrySet()) {
+                Integer c = large.get(e.getKey());
+                if (c != null) {
+                    common += Math.min(c, e.getValue());
+                }
+            }
+            return 2.0 * common / (size + other.size);
+        }
     }
 
     /** Builds runs: merges neighbours of the same kind, and groups each stretch of changes as one DELETE and one INSERT. */

@@ -1,12 +1,15 @@
 package io.redline.match;
 
+import io.redline.budget.Deadline;
 import io.redline.minhash.Fingerprint;
 import io.redline.minhash.Fingerprint.ParagraphTerms;
 import io.redline.text.Hashes;
 import io.redline.text.TextNormalizer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Exact comparison of two fingerprints: shingle-set Jaccard and containments, and paragraph-level evidence.
@@ -14,7 +17,11 @@ import java.util.List;
  * <p>A paragraph of A "reappears" in B when at least {@code paragraphThreshold} of its word pairs occur in
  * one paragraph of B. Word pairs survive light rewording (a word swapped here and there) that breaks most
  * longer shingles, and they ignore the function words that any two English paragraphs share. Boilerplate
- * paragraphs never count as evidence. Immutable and thread-safe.
+ * paragraphs never count as evidence.
+ *
+ * <p>Each paragraph's best match comes from an inverted index of the other text's word pairs ({@link TermIndex}),
+ * so the work grows with the length of the texts, never with the product of their paragraph counts; it checks
+ * {@link io.redline.budget.Deadline} once per paragraph. Immutable and thread-safe.
  */
 public final class Comparer {
     public static final double DEFAULT_PARAGRAPH_THRESHOLD = 0.4;
@@ -37,68 +44,41 @@ public final class Comparer {
         double aInB = sa.length == 0 ? 0 : (double) both / sa.length;
         double bInA = sb.length == 0 ? 0 : (double) both / sb.length;
 
-        int[][] common = commonTerms(a, b);
-        List<SharedParagraph> shared = reappearing(a, b, common, false);
-        List<SharedParagraph> sharedBack = reappearing(b, a, common, true);
+        List<SharedParagraph> shared = reappearing(a, b);
+        List<SharedParagraph> sharedBack = reappearing(b, a);
         double coverage = Math.max(coverage(a, shared), coverage(b, sharedBack));
         return new Comparison(jaccard, aInB, bInA, coverage, shared,
                 contentCount(a) - shared.size(), contentCount(b) - sharedBack.size());
     }
 
     /**
-     * Word pairs shared by each paragraph of {@code a} with each of {@code b}, computed once for both directions;
-     * pairs that cannot reach the threshold either way (one paragraph far longer than the other) are left at 0.
+     * Paragraphs of {@code a} that reappear in {@code b}: each one's best match is the paragraph of {@code b}
+     * sharing the largest share of its word pairs (the first on a tie), found through an inverted index of
+     * {@code b}, so the work grows with the texts and never with the product of their paragraph counts.
      */
-    private int[][] commonTerms(Fingerprint a, Fingerprint b) {
-        List<ParagraphTerms> pas = a.paragraphs();
-        List<ParagraphTerms> pbs = b.paragraphs();
-        int[][] common = new int[pas.size()][pbs.size()];
-        for (int i = 0; i < pas.size(); i++) {
-            ParagraphTerms pa = pas.get(i);
-            if (pa.boilerplate() || pa.terms().length == 0) {
-                continue;
-            }
-            for (int j = 0; j < pbs.size(); j++) {
-                ParagraphTerms pb = pbs.get(j);
-                if (pb.boilerplate() || pb.terms().length == 0) {
-                    continue;
-                }
-                int most = Math.min(pa.terms().length, pb.terms().length);
-                if (most >= paragraphThreshold * pa.terms().length || most >= paragraphThreshold * pb.terms().length) {
-                    common[i][j] = Hashes.intersectionSize(pa.terms(), pb.terms());
-                }
-            }
-        }
-        return common;
-    }
-
-    /** Paragraphs of {@code a} that reappear in {@code b}; {@code common} is indexed [b][a] when {@code swapped}. */
-    private List<SharedParagraph> reappearing(Fingerprint a, Fingerprint b, int[][] common, boolean swapped) {
+    private List<SharedParagraph> reappearing(Fingerprint a, Fingerprint b) {
         List<SharedParagraph> out = new ArrayList<>();
-        List<ParagraphTerms> pas = a.paragraphs();
-        List<ParagraphTerms> pbs = b.paragraphs();
-        for (int i = 0; i < pas.size(); i++) {
-            ParagraphTerms pa = pas.get(i);
+        TermIndex index = new TermIndex(b.paragraphs());
+        Map<Integer, String> normalizedB = new HashMap<>();
+        for (ParagraphTerms pa : a.paragraphs()) {
+            Deadline.check();
             if (pa.boilerplate() || pa.terms().length == 0) {
                 continue;
             }
-            double best = 0;
-            ParagraphTerms bestMatch = null;
-            for (int j = 0; j < pbs.size(); j++) {
-                int shared = swapped ? common[j][i] : common[i][j];
-                double s = (double) shared / pa.terms().length;
-                if (s > best) {
-                    best = s;
-                    bestMatch = pbs.get(j);
-                }
+            TermIndex.Best found = index.best(pa.terms());
+            if (found == null) {
+                continue;
             }
-            if (bestMatch != null && best >= paragraphThreshold) {
+            double best = (double) found.shared() / pa.terms().length;
+            if (best >= paragraphThreshold) {
+                ParagraphTerms match = index.paragraphs().get(found.position());
                 String ta = pa.paragraph().text();
-                String tb = bestMatch.paragraph().text();
-                // most shared paragraphs are copied verbatim: normalising costs more than all the rest
-                boolean exact = best == 1.0
-                        && (ta.equals(tb) || TextNormalizer.normalize(ta).equals(TextNormalizer.normalize(tb)));
-                out.add(new SharedParagraph(pa.paragraph().index(), bestMatch.paragraph().index(),
+                String tb = match.paragraph().text();
+                // most shared paragraphs are copied verbatim: normalising costs more than all the rest; a long
+                // paragraph of b that many short ones are part of is normalised once
+                boolean exact = best == 1.0 && (ta.equals(tb) || TextNormalizer.normalize(ta)
+                        .equals(normalizedB.computeIfAbsent(found.position(), k -> TextNormalizer.normalize(tb))));
+                out.add(new SharedParagraph(pa.paragraph().index(), match.paragraph().index(),
                         Math.round(best * 1e4) / 1e4, exact));
             }
         }

@@ -1,5 +1,6 @@
 package io.redline.minhash;
 
+import io.redline.budget.Deadline;
 import io.redline.text.Boilerplate;
 import io.redline.text.Hashes;
 import io.redline.text.LongList;
@@ -55,6 +56,7 @@ public final class Fingerprinter {
         LongList tokens = new LongList(256);
         LongList scratch = new LongList(128);
         for (Paragraph p : Paragraphs.split(body)) {
+            Deadline.check();
             tokens.clear();
             Tokenizer.hashTokens(content(p), tokens);
             terms.add(new Fingerprint.ParagraphTerms(p, Boilerplate.isBoilerplate(p.text(), p.index()),
@@ -70,6 +72,7 @@ public final class Fingerprinter {
         LongList boilerplateShingles = new LongList(64);
         LongList scratch = withTerms ? new LongList(128) : null;
         for (Paragraph p : paragraphs) {
+            Deadline.check();
             boolean boilerplate = Boilerplate.isBoilerplate(p.text(), p.index());
             tokens.clear();
             Tokenizer.hashTokens(content(p), tokens);

@@ -52,7 +52,9 @@ public final class Boilerplate {
         if (p.startsWith("©") || startsWithIgnoreCase(p, "copyright ") || startsWithIgnoreCase(p, "our standards:")) {
             return true;
         }
-        if (p.startsWith("(") && CREDIT.matcher(p).matches()) {
+        // the pattern needs the closing bracket; without it, its two ".*" would try every pair of positions
+        // of a long paragraph that opens with "(" and names "reporting" often
+        if (p.startsWith("(") && (p.endsWith(")") || p.endsWith(").")) && CREDIT.matcher(p).matches()) {
             return true;
         }
         return index < CAPTION_POSITIONS && endsWithDate(p);

@@ -1,0 +1,243 @@
+package io.redline.match;
+
+import io.redline.budget.Deadline;
+import io.redline.minhash.Fingerprint.ParagraphTerms;
+import io.redline.text.Hashes;
+import io.redline.text.LongList;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An inverted index from word-pair hashes to the content paragraphs of one text that hold them, answering
+ * "which paragraph of this text shares the most word pairs with that one?" without looking at every paragraph.
+ *
+ * <p>Example: paragraphs [ab bc], [bc cd], [xy] (word pairs) and the query [bc cd de] give the second paragraph,
+ * with 2 shared pairs.
+ *
+ * <p>Work is bounded by {@link #MAX_POSTINGS} per query term: a word pair found in more paragraphs than that
+ * is not used as a key. Ordinary articles never have one; only degenerate texts do (60,000 copies of one
+ * paragraph, or thousands of clauses that all say "the parties"), and there such a pair says nothing about
+ * which paragraph is which, like a stopword. A query that holds such pairs ranks the paragraphs found through
+ * its other pairs, completes the counts of the best {@link #MAX_COMPLETED} with the frequent pairs, and also
+ * considers the first paragraph with exactly its pairs. Immutable once built; one instance per comparison.
+ */
+final class TermIndex {
+    /** Longest posting list used; longer ones are skipped (see the class comment). */
+    static final int MAX_POSTINGS = 100;
+    /** Candidates whose shared count is completed with frequent pairs, for a query that has some. */
+    static final int MAX_COMPLETED = 16;
+
+    /** The best paragraph found for a query: its position in {@link #paragraphs()} and the pairs shared. */
+    record Best(int position, int shared) {
+    }
+
+    private final List<ParagraphTerms> paragraphs;
+    private final long[] keys;
+    private final int[] starts;
+    private final int[] postings;
+    private Map<TermSet, Integer> firstWithTerms;
+    // scratch for queries, reused so that a query costs only what it touches
+    private final int[] counts;
+    private final int[] touched;
+
+    /** Indexes the paragraphs of {@code text} that are not boilerplate and have at least one word pair. */
+    TermIndex(List<ParagraphTerms> text) {
+        List<ParagraphTerms> content = new ArrayList<>();
+        int total = 0;
+        for (ParagraphTerms p : text) {
+            if (!p.boilerplate() && p.terms().length > 0) {
+                content.add(p);
+                total += p.terms().length;
+            }
+        }
+        paragraphs = List.copyOf(content);
+        long[] all = new long[total];
+        int n = 0;
+        for (ParagraphTerms p : paragraphs) {
+            System.arraycopy(p.terms(), 0, all, n, p.terms().length);
+            n += p.terms().length;
+        }
+        keys = Hashes.sortedDistinct(all);
+        starts = new int[keys.length + 1];
+        for (ParagraphTerms p : paragraphs) {
+            for (long t : p.terms()) {
+                starts[Arrays.binarySearch(keys, t) + 1]++;
+            }
+        }
+        for (int k = 0; k < keys.length; k++) {
+            starts[k + 1] += starts[k];
+        }
+        postings = new int[total];
+        int[] fill = Arrays.copyOf(starts, keys.length);
+        for (int pos = 0; pos < paragraphs.size(); pos++) {
+            Deadline.check();
+            for (long t : paragraphs.get(pos).terms()) {
+                postings[fill[Arrays.binarySearch(keys, t)]++] = pos;
+            }
+        }
+        counts = new int[paragraphs.size()];
+        touched = new int[paragraphs.size()];
+    }
+
+    /** The indexed paragraphs, in text order. */
+    List<ParagraphTerms> paragraphs() {
+        return paragraphs;
+    }
+
+    /**
+     * The indexed paragraph that shares the most word pairs with {@code query} (sorted distinct hashes), the
+     * first in text order on a tie; null when none shares any. Exact unless the query holds a frequent pair.
+     */
+    Best best(long[] query) {
+        int hits = 0;
+        LongList frequent = null;
+        for (long t : query) {
+            int k = Arrays.binarySearch(keys, t);
+            if (k < 0) {
+                continue;
+            }
+            if (starts[k + 1] - starts[k] > MAX_POSTINGS) {
+                if (frequent == null) {
+                    frequent = new LongList(16);
+                }
+                frequent.add(t);
+                continue;
+            }
+            for (int i = starts[k]; i < starts[k + 1]; i++) {
+                int pos = postings[i];
+                if (counts[pos]++ == 0) {
+                    touched[hits++] = pos;
+                }
+            }
+        }
+        try {
+            return frequent == null ? bestCounted(hits) : bestCompleted(query, hits, frequent.toArray());
+        } finally {
+            for (int i = 0; i < hits; i++) {
+                counts[touched[i]] = 0;
+            }
+        }
+    }
+
+    private Best bestCounted(int hits) {
+        Best best = null;
+        for (int i = 0; i < hits; i++) {
+            best = better(best, touched[i], counts[touched[i]]);
+        }
+        return best;
+    }
+
+    /** Completes the counts of the most promising candidates with the frequent pairs they share. */
+    private Best bestCompleted(long[] query, int hits, long[] frequent) {
+        Best best = null;
+        for (long candidate : topCandidates(hits)) {
+            int pos = (int) candidate;
+            long[] terms = paragraphs.get(pos).terms();
+            int shared = counts[pos];
+            for (long f : frequent) {
+                if (Arrays.binarySearch(terms, f) >= 0) {
+                    shared++;
+                }
+            }
+            best = better(best, pos, shared);
+        }
+        Integer same = firstWithTerms().get(new TermSet(query));
+        return same == null ? best : better(best, same, query.length);
+    }
+
+    /** More pairs shared wins, then the earlier paragraph. */
+    private static Best better(Best best, int pos, int shared) {
+        if (best == null || shared > best.shared() || (shared == best.shared() && pos < best.position())) {
+            return new Best(pos, shared);
+        }
+        return best;
+    }
+
+    /** Up to {@link #MAX_COMPLETED} touched positions with the highest counts, lowest position first on a tie. */
+    private long[] topCandidates(int hits) {
+        // a bounded max-heap of (rank << 32 | position), where a smaller rank is a higher count; its top is the worst kept
+        long[] heap = new long[Math.min(hits, MAX_COMPLETED)];
+        int size = 0;
+        for (int i = 0; i < hits; i++) {
+            int pos = touched[i];
+            long key = ((long) (Integer.MAX_VALUE - counts[pos]) << 32) | pos;
+            if (size < heap.length) {
+                heap[size] = key;
+                siftUp(heap, size++);
+            } else if (key < heap[0]) {
+                heap[0] = key;
+                siftDown(heap, size);
+            }
+        }
+        long[] positions = new long[size];
+        for (int i = 0; i < size; i++) {
+            positions[i] = heap[i] & 0xFFFFFFFFL;
+        }
+        return positions;
+    }
+
+    private static void siftUp(long[] heap, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (heap[parent] >= heap[i]) {
+                return;
+            }
+            swap(heap, i, parent);
+            i = parent;
+        }
+    }
+
+    private static void siftDown(long[] heap, int size) {
+        int i = 0;
+        while (true) {
+            int largest = i;
+            int l = 2 * i + 1;
+            int r = l + 1;
+            if (l < size && heap[l] > heap[largest]) {
+                largest = l;
+            }
+            if (r < size && heap[r] > heap[largest]) {
+                largest = r;
+            }
+            if (largest == i) {
+                return;
+            }
+            swap(heap, i, largest);
+            i = largest;
+        }
+    }
+
+    private static void swap(long[] a, int i, int j) {
+        long t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    /** The first position of each distinct set of pairs; built on first need, which only degenerate texts have. */
+    private Map<TermSet, Integer> firstWithTerms() {
+        if (firstWithTerms == null) {
+            firstWithTerms = new HashMap<>();
+            for (int pos = 0; pos < paragraphs.size(); pos++) {
+                firstWithTerms.putIfAbsent(new TermSet(paragraphs.get(pos).terms()), pos);
+            }
+        }
+        return firstWithTerms;
+    }
+
+    /** A sorted set of pair hashes compared by content, as a map key. */
+    private record TermSet(long[] terms) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TermSet t && Arrays.equals(terms, t.terms);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(terms);
+        }
+    }
+}
