@@ -2,6 +2,8 @@ package io.redline;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -22,6 +24,8 @@ import io.redline.resources.ErrorMappers;
 import io.redline.resources.PageResource;
 import io.redline.resources.StatsResource;
 import io.redline.resources.StoryResource;
+import io.redline.security.ApiKeys;
+import io.redline.security.SecurityFilters;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.concurrent.ExecutorService;
@@ -40,6 +44,10 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
     @Override
     public void initialize(Bootstrap<RedlineConfiguration> bootstrap) {
         bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // ${NAME} in config.yml is read from the environment, so API keys need not sit in the file; strict: an
+        // unset variable stops the start instead of becoming a literal key
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(RedlineConfiguration configuration) {
@@ -54,6 +62,8 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
 
     @Override
     public void run(RedlineConfiguration config, Environment environment) {
+        ApiKeys keys = config.getSecurity().buildApiKeys(config.getServerFactory());
+        SecurityFilters.install(environment, keys);
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database");
         Services services = RedlineStartup.open(config, dataSource, jdbi, environment.metrics());

@@ -8,7 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** config.yml: Dropwizard's server and database blocks, plus detection settings and input limits. */
+/** config.yml: Dropwizard's server and database blocks, plus detection settings, input limits and API keys. */
 public class RedlineConfiguration extends Configuration {
     @Valid
     @NotNull
@@ -25,6 +25,11 @@ public class RedlineConfiguration extends Configuration {
     @JsonProperty
     private DiffFactory diff = new DiffFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SecurityFactory security = new SecurityFactory();
+
     /** Largest accepted title + body, in bytes of UTF-8; larger input is answered with 413. */
     @Min(1)
     @JsonProperty
@@ -40,6 +45,10 @@ public class RedlineConfiguration extends Configuration {
 
     public DiffFactory getDiff() {
         return diff;
+    }
+
+    public SecurityFactory getSecurity() {
+        return security;
     }
 
     public InputLimits buildInputLimits() {
