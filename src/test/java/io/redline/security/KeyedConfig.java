@@ -16,17 +16,21 @@ record KeyedConfig(Path file, Path applicationLog, Path requestLog) {
 
     /** Three keys: "reader" (read), "cms" (write), "ops" (admin). */
     static KeyedConfig write() {
+        return write("""
+                  apiKeys:
+                    - {name: reader, key: %s, role: read}
+                    - {name: cms, key: %s, role: write}
+                    - {name: ops, key: %s, role: admin}
+                """.formatted(READ_KEY, WRITE_KEY, ADMIN_KEY));
+    }
+
+    /** With the given {@code apiKeys} block, indented by two spaces under {@code security:}. */
+    static KeyedConfig write(String apiKeys) {
         try {
             Path dir = Files.createTempDirectory("redline-keyed-");
             KeyedConfig c = new KeyedConfig(dir.resolve("config.yml"), dir.resolve("redline.log"), dir.resolve("requests.log"));
             String yaml = Files.readString(Path.of("config.yml"));
-            yaml = replace(yaml, "security:\n  apiKeys: []\n", """
-                    security:
-                      apiKeys:
-                        - {name: reader, key: %s, role: read}
-                        - {name: cms, key: %s, role: write}
-                        - {name: ops, key: %s, role: admin}
-                    """.formatted(READ_KEY, WRITE_KEY, ADMIN_KEY));
+            yaml = replace(yaml, "security:\n  apiKeys: []\n", "security:\n" + apiKeys);
             yaml = replace(yaml, "server:\n", """
                     server:
                       requestLog:
