@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,8 +16,8 @@ import java.util.Optional;
  * {@code Authorization: Bearer}, never from the query string, and is never logged or echoed.
  *
  * <p>With no keys configured Redline listens on loopback only (see {@link ExposedConnectors}); then every
- * request passes, provided it is addressed to a loopback name, so that a web page whose host name an attacker
- * points at 127.0.0.1 (DNS rebinding) cannot use it.
+ * request passes, provided it is addressed to a loopback name and carries no proxy header, so that a web page
+ * whose host name an attacker points at 127.0.0.1 (DNS rebinding) cannot use it.
  */
 public final class AccessFilter extends HttpFilter {
     public static final String KEY_HEADER = "X-Api-Key";
@@ -24,6 +25,8 @@ public final class AccessFilter extends HttpFilter {
     public static final String CALLER = Caller.class.getName();
 
     private static final String BEARER = "Bearer ";
+    private static final List<String> FORWARDING = List.of("Forwarded", "X-Forwarded-Host", "X-Forwarded-Server",
+            "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Port");
 
     private final ApiKeys keys;
     private final AccessPolicy policy;
@@ -39,9 +42,9 @@ public final class AccessFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (keys.isEmpty()) {
-            if (!Loopback.isLoopback(request.getServerName())) {
+            if (!addressedToLoopback(request)) {
                 refusal.send(response, 403, "Redline runs without API keys, so it answers only requests addressed to "
-                        + "localhost; configure security.apiKeys to serve it under another name");
+                        + "localhost, not through a proxy; configure security.apiKeys to serve it under another name");
                 return;
             }
             chain.doFilter(request, response);
@@ -71,6 +74,28 @@ public final class AccessFilter extends HttpFilter {
         }
         request.setAttribute(CALLER, caller.get());
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The Host header names a loopback address, and no proxy header could have replaced it: a page served by
+     * rebinding may set X-Forwarded-Host, and without keys no proxy belongs in front of Redline anyway. No Host
+     * header (HTTP/1.0) comes from no browser and passes.
+     */
+    private static boolean addressedToLoopback(HttpServletRequest request) {
+        for (String header : FORWARDING) {
+            if (request.getHeader(header) != null) {
+                return false;
+            }
+        }
+        String host = request.getHeader("Host");
+        if (host == null) {
+            return true;
+        }
+        int colon = host.lastIndexOf(':');
+        if (colon > host.lastIndexOf(']')) {
+            host = host.substring(0, colon);
+        }
+        return Loopback.isLoopback(host);
     }
 
     private static String presentedKey(HttpServletRequest request) {
