@@ -17,7 +17,8 @@ import java.io.IOException;
  *   <li>everything else, including the server-rendered HTML diff and time line: no script at all; inline
  *   styles allowed, because those pages are self-contained with a {@code <style>} block and style attributes.</li>
  * </ul>
- * Both forbid framing ({@code frame-ancestors 'none'} and {@code X-Frame-Options: DENY}).
+ * Both forbid framing ({@code frame-ancestors 'none'} and {@code X-Frame-Options: DENY}). Everything but the
+ * page is also {@code Cache-Control: no-store}; a resource that sets its own cache header replaces it.
  */
 public final class SecurityHeadersFilter extends HttpFilter {
     public static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -42,6 +43,10 @@ public final class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+        if (!page) {
+            // answers carry stored articles, and with keys they depend on who asked: no cache may keep them
+            response.setHeader("Cache-Control", "no-store");
+        }
         chain.doFilter(request, response);
     }
 }

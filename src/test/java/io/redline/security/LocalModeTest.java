@@ -118,6 +118,8 @@ class LocalModeTest {
         });
         assertThat(answers.get("page").header("Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.PAGE_POLICY)
                 .doesNotContain("unsafe-inline");
+        assertThat(answers.get("api").header("Cache-Control")).isEqualTo("no-store");
+        assertThat(answers.get("html diff").header("Cache-Control")).isEqualTo("no-store");
         assertThat(answers.get("html diff").contentType()).startsWith("text/html");
         assertThat(answers.get("html diff").header("Content-Security-Policy"))
                 .isEqualTo(SecurityHeadersFilter.DOCUMENT_POLICY).doesNotContain("script-src");
