@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,7 @@ public final class ApiKeys {
             if (!names.add(key.name())) {
                 throw new IllegalArgumentException("two API keys are named '" + key.name() + "'; names must differ");
             }
-            if (!digests.add(java.util.HexFormat.of().formatHex(sha256(key.secret())))) {
+            if (!digests.add(HexFormat.of().formatHex(sha256(key.secret())))) {
                 throw new IllegalArgumentException("API key '" + key.name() + "' has the same value as another key; "
                         + "give each client its own key");
             }

@@ -16,6 +16,9 @@ final class Refusal {
 
     void send(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
+        // the request's body stays unread: close the connection so that no client sends its next request on a
+        // connection the server is about to drop
+        response.setHeader("Connection", "close");
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), ErrorBody.of(status, message));

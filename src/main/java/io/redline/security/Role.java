@@ -1,5 +1,7 @@
 package io.redline.security;
 
+import java.util.Locale;
+
 /**
  * What an API key may do. Each role includes the ones before it: {@code write} may also read, {@code admin}
  * may also write.
@@ -20,6 +22,6 @@ public enum Role {
 
     /** The name used in config.yml and in error messages: read, write, admin. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

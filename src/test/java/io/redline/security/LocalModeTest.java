@@ -49,7 +49,10 @@ class LocalModeTest {
     @Test
     void aWriteFromAnotherOriginIsRefusedAndStoresNothing() {
         String body = ARTICLE.formatted("cross-1");
-        assertJsonError(redline.send("POST", "/articles", "application/json", body, "Origin", "https://evil.example"), 403);
+        RunningRedline.Reply refused = redline.send("POST", "/articles", "application/json", body, "Origin", "https://evil.example");
+        assertJsonError(refused, 403);
+        // the body was not read: the connection is not reused for the next request
+        assertThat(refused.header("Connection")).isEqualTo("close");
         assertJsonError(redline.send("POST", "/articles/bulk", "application/x-ndjson", body,
                 "Sec-Fetch-Site", "cross-site"), 403);
         assertJsonError(redline.send("POST", "/articles", "application/json", body, "Origin", "null"), 403);
