@@ -15,6 +15,8 @@ function h(tag, attrs = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else if (key === 'testid') node.dataset.testid = value;
+    // through the CSS object model: the Content-Security-Policy refuses inline style attributes
+    else if (key === 'style') node.style.cssText = value;
     else node.setAttribute(key, value === true ? '' : value);
   }
   append(node, children);
@@ -55,9 +57,65 @@ function slug(text) {
 
 class ApiError extends Error {}
 
+// ---------- API key ----------
+// Where Redline is configured with API keys, the editor enters one once per tab: it is kept in sessionStorage
+// (gone when the tab closes) and sent as X-Api-Key with every call.
+
+const KEY_STORE = 'redline.apiKey';
+let memoryKey = null; // for a browser that refuses sessionStorage
+
+function apiKey() {
+  try { return sessionStorage.getItem(KEY_STORE) || memoryKey; } catch (e) { return memoryKey; }
+}
+
+/** Shows the key form above the page, saying why: no key or a wrong one (401), or too low a role (403). */
+function askForKey(status, message) {
+  let panel = document.getElementById('key-panel');
+  if (!panel) {
+    const input = h('input', { type: 'password', id: 'key-input', testid: 'key-input', autocomplete: 'off', spellcheck: 'false' });
+    const why = h('p', { class: 'muted', testid: 'key-why' });
+    const form = h('form', { class: 'row', testid: 'key-form' },
+      h('div', { class: 'grow' }, input),
+      h('button', { type: 'submit', class: 'primary', testid: 'key-submit' }, 'Use this key'));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const key = input.value.trim();
+      if (!key) return;
+      try { sessionStorage.setItem(KEY_STORE, key); } catch (err) { /* storage off: the key lasts until reload */ }
+      memoryKey = key;
+      input.value = '';
+      panel.hidden = true;
+      retryAfterKey();
+    });
+    panel = h('section', { id: 'key-panel', class: 'card key-panel', testid: 'key-panel', 'aria-labelledby': 'key-title' },
+      h('h2', { id: 'key-title' }, 'API key'),
+      h('label', { for: 'key-input' }, 'Enter the API key you were given. It is kept in this tab only and sent with each request.'),
+      why, form);
+    app.before(panel);
+  }
+  panel.querySelector('[data-testid=key-why]').textContent = status === 403
+    ? `Your key may not do this (${message}). Enter a key with more rights, or go on reading.`
+    : apiKey() ? `The service did not accept the key (${message}).` : 'This Redline needs a key.';
+  panel.hidden = false;
+  if (status === 401) panel.querySelector('input').focus();
+}
+
+/** After a key is entered: views that only load data load again; the check form keeps its text for a new try. */
+function retryAfterKey() {
+  const hash = location.hash.replace(/^#/, '') || '/check';
+  if (hash.startsWith('/check')) {
+    document.querySelectorAll('[data-testid=check-result] [data-testid=error]').forEach((e) => e.remove());
+    document.querySelector('[data-testid=check-submit]')?.focus();
+  } else {
+    route();
+  }
+}
+
 /** Calls the API; a non-2xx answer becomes an ApiError whose message is the API's own, in words. */
 async function api(path, body) {
   const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const key = apiKey();
+  if (key) init.headers = { ...init.headers, 'X-Api-Key': key };
   let response;
   try {
     response = await fetch(path, init);
@@ -69,6 +127,7 @@ async function api(path, body) {
   try { json = text ? JSON.parse(text) : null; } catch (e) { /* not JSON */ }
   if (!response.ok) {
     const message = json?.message || `the service answered ${response.status}`;
+    if (response.status === 401 || response.status === 403) askForKey(response.status, message);
     const field = json?.field ? ` (field “${json.field}”)` : '';
     throw new ApiError(`${message}${field}`);
   }

@@ -1,6 +1,8 @@
 package io.redline;
 
 import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -28,6 +30,8 @@ import io.redline.resources.PageResource;
 import io.redline.resources.RequestBoundsFilter;
 import io.redline.resources.StatsResource;
 import io.redline.resources.StoryResource;
+import io.redline.security.ApiKeys;
+import io.redline.security.SecurityFilters;
 import org.jdbi.v3.core.Jdbi;
 
 import jakarta.servlet.DispatcherType;
@@ -50,6 +54,10 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
     @Override
     public void initialize(Bootstrap<RedlineConfiguration> bootstrap) {
         StrictJson.configure(bootstrap.getObjectMapper());
+        // ${NAME} in config.yml is read from the environment, so API keys need not sit in the file; strict: an
+        // unset variable stops the start instead of becoming a literal key
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(RedlineConfiguration configuration) {
@@ -64,6 +72,8 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
 
     @Override
     public void run(RedlineConfiguration config, Environment environment) {
+        ApiKeys keys = config.getSecurity().buildApiKeys(config.getServerFactory());
+        SecurityFilters.install(environment, keys);
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database");
         Services services = RedlineStartup.open(config, dataSource, jdbi, environment.metrics());

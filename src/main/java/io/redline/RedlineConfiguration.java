@@ -7,7 +7,7 @@ import io.redline.core.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** config.yml: Dropwizard's server and database blocks, plus detection, diff and limits settings. */
+/** config.yml: Dropwizard's server and database blocks, plus detection, diff, limits and security settings. */
 public class RedlineConfiguration extends Configuration {
     @Valid
     @NotNull
@@ -27,6 +27,11 @@ public class RedlineConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private SecurityFactory security = new SecurityFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private LimitsFactory limits = new LimitsFactory();
 
     public DataSourceFactory getDatabase() {
@@ -39,6 +44,10 @@ public class RedlineConfiguration extends Configuration {
 
     public DiffFactory getDiff() {
         return diff;
+    }
+
+    public SecurityFactory getSecurity() {
+        return security;
     }
 
     public InputLimits buildInputLimits() {

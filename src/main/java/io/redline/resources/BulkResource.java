@@ -29,7 +29,7 @@ public class BulkResource {
     }
 
     @POST
-    @Consumes({NDJSON, "application/json", "text/plain"})
+    @Consumes({NDJSON, "application/json"}) // not text/plain: any web page's form may send that
     @Produces(NDJSON)
     public StreamingOutput bulk(InputStream body) {
         return out -> {

@@ -75,6 +75,8 @@ public final class RequestBoundsFilter implements Filter {
     private void refuse(HttpServletResponse response, String message) throws IOException {
         response.setStatus(413);
         response.setContentType("application/json");
+        // the body is left unread: close the connection rather than leave the client's upload to a reset
+        response.setHeader("Connection", "close");
         json.writeValue(response.getOutputStream(), ErrorBody.of(413, message));
     }
 

@@ -5,6 +5,7 @@ import io.redline.testing.Fixtures;
 import io.redline.testing.RunningRedline;
 import io.redline.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -48,6 +49,12 @@ class EditorPageTest {
         if (redline != null) {
             redline.close();
         }
+    }
+
+    /** The page's Content-Security-Policy allows no inline style or script: no view may need one. */
+    @AfterEach
+    void nothingBrokeTheContentSecurityPolicy() {
+        assertThat(browser.console()).noneMatch(m -> m.contains("Content Security Policy"));
     }
 
     @Test

@@ -79,10 +79,10 @@ class InputBoundsTest {
     void invalidUtf8IsRefusedOnEveryEndpoint() {
         byte[] bad = concat("{\"id\": \"u1\", \"body\": \"caf".getBytes(StandardCharsets.UTF_8), new byte[]{(byte) 0xC3, 0x28},
                 "\"}".getBytes(StandardCharsets.UTF_8));
-        redline.send("POST", "/articles", bad, "Content-Type", "application/json").error(400);
-        redline.send("POST", "/check", bad, "Content-Type", "application/json").error(400);
+        redline.sendBytes("POST", "/articles", bad, "Content-Type", "application/json").error(400);
+        redline.sendBytes("POST", "/check", bad, "Content-Type", "application/json").error(400);
         byte[] bulk = concat(bad, "\n{\"id\": \"u2\", \"body\": \"A council vote on the bridge.\"}\n".getBytes(StandardCharsets.UTF_8));
-        List<JsonNode> lines = redline.send("POST", "/articles/bulk", bulk, "Content-Type", "application/x-ndjson").lines();
+        List<JsonNode> lines = redline.sendBytes("POST", "/articles/bulk", bulk, "Content-Type", "application/x-ndjson").lines();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).get("error").get("code").asInt()).isEqualTo(400);
         assertThat(lines.get(0).get("error").get("message").asText()).contains("UTF-8");
@@ -148,7 +148,7 @@ class InputBoundsTest {
             gz.write("\"}".getBytes(StandardCharsets.UTF_8));
         }
         long started = System.nanoTime();
-        RunningRedline.Reply bomb = redline.send("POST", "/articles", zipped.toByteArray(),
+        RunningRedline.Reply bomb = redline.sendBytes("POST", "/articles", zipped.toByteArray(),
                 "Content-Type", "application/json", "Content-Encoding", "gzip");
         assertThat(bomb.status()).as(bomb.body()).isIn(400, 413, 415);
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3_000);

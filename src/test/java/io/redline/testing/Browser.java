@@ -42,6 +42,7 @@ public final class Browser implements AutoCloseable {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
@@ -56,6 +57,15 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * What the page wrote to the console since the last call, one message a line; the browser reports
+     * Content-Security-Policy violations there.
+     */
+    public java.util.List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
     }
 
     /** Saves what the window shows as target/screenshots/{name}.png and returns the path. */

@@ -13,8 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real application, started from the project's config.yml on random ports against a test database,
@@ -27,6 +29,15 @@ public final class RunningRedline implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public RunningRedline(TestDatabase database, String... extraOverrides) {
+        this("config.yml", database, extraOverrides);
+    }
+
+    /** Started from another configuration file, e.g. one with API keys written by a test. */
+    public static RunningRedline withConfig(Path configFile, TestDatabase database, String... extraOverrides) {
+        return new RunningRedline(configFile.toAbsolutePath().toString(), database, extraOverrides);
+    }
+
+    private RunningRedline(String configPath, TestDatabase database, String... extraOverrides) {
         List<ConfigOverride> overrides = new ArrayList<>();
         for (String[] o : database.configOverrides()) {
             overrides.add(ConfigOverride.config(o[0], o[1]));
@@ -36,7 +47,7 @@ public final class RunningRedline implements AutoCloseable {
         }
         overrides.add(ConfigOverride.config("server.applicationConnectors[0].port", "0"));
         overrides.add(ConfigOverride.config("server.adminConnectors[0].port", "0"));
-        support = new DropwizardTestSupport<>(RedlineApplication.class, "config.yml",
+        support = new DropwizardTestSupport<>(RedlineApplication.class, configPath,
                 overrides.toArray(new ConfigOverride[0]));
         try {
             support.before();
@@ -79,7 +90,7 @@ public final class RunningRedline implements AutoCloseable {
     }
 
     /** Any request, byte for byte: {@code headers} are name, value pairs. */
-    public Reply send(String method, String path, byte[] body, String... headers) {
+    public Reply sendBytes(String method, String path, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -88,10 +99,27 @@ public final class RunningRedline implements AutoCloseable {
         return send(b);
     }
 
+    /**
+     * Any request, with headers given as name, value pairs. {@code target} is a path on the application port
+     * or a whole URL (e.g. {@link #adminUrl}); {@code body} null sends none.
+     */
+    public Reply send(String method, String target, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.startsWith("/") ? url(target) : target))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -105,8 +133,18 @@ public final class RunningRedline implements AutoCloseable {
         support.after();
     }
 
-    /** An HTTP answer: status, content type and body, with the body parsed as JSON on demand. */
-    public record Reply(int status, String contentType, String body) {
+    /** An HTTP answer: status, content type, body and headers, with the body parsed as JSON on demand. */
+    public record Reply(int status, String contentType, String body, Map<String, List<String>> headers) {
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        /** The first value of a response header, matched without regard to case; empty when absent. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse("");
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
