@@ -50,7 +50,7 @@ public final class RequestBoundsFilter implements Filter {
                     + " bytes, over the limit of " + max + " bytes (" + limitName + ")");
             return;
         }
-        HttpServletRequest bounded = new BoundedRequest(http, max, limitName);
+        BoundedRequest bounded = new BoundedRequest(http, max, limitName);
         if (bulk) {
             chain.doFilter(bounded, response);
             return;
@@ -69,6 +69,8 @@ public final class RequestBoundsFilter implements Filter {
             throw e.getCause();
         } catch (WrappedServletException e) {
             throw (ServletException) e.getCause();
+        } finally {
+            bounded.drain();
         }
     }
 
@@ -103,6 +105,26 @@ public final class RequestBoundsFilter implements Filter {
                 stream = new BoundedStream(super.getInputStream(), max, limitName);
             }
             return stream;
+        }
+
+        /**
+         * Reads what the answer left of the body (a 415 or 400 is decided before the body is read), within the
+         * limit: Jetty drops a connection with unread content, and a client that sent its next request on it
+         * would get no answer.
+         */
+        void drain() {
+            if (getContentLengthLong() == 0) {
+                return;
+            }
+            try {
+                ServletInputStream in = getInputStream();
+                byte[] skip = new byte[8192];
+                while (in.read(skip, 0, skip.length) >= 0) {
+                    // discard
+                }
+            } catch (IOException | RuntimeException e) {
+                // the body is over its limit, or unreadable: Jetty closes the connection, as it should
+            }
         }
     }
 

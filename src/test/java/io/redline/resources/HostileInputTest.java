@@ -39,6 +39,7 @@ class HostileInputTest {
             }
             Map<String, Integer> outcomes = new TreeMap<>();
             long slowest = 0;
+            HostileRequests.Probe previous = null;
             for (HostileRequests.Probe probe : new HostileRequests(20261126L, seeds).generate(PROBES)) {
                 // only writes can change the store; the read endpoints have no code path that writes
                 boolean write = probe.method().equals("DELETE") || probe.path().startsWith("/articles");
@@ -48,8 +49,9 @@ class HostileInputTest {
                 try {
                     r = redline.sendBytes(probe.method(), probe.path(), probe.body(), probe.headers());
                 } catch (RuntimeException e) {
-                    throw new AssertionError("no answer to " + probe, e);
+                    throw new AssertionError("no answer to " + probe + " (after " + previous + ")", e);
                 }
+                previous = probe;
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 JsonNode after = write ? redline.get("/stats").json() : null;
                 slowest = Math.max(slowest, millis);
