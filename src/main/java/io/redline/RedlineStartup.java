@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.redline.core.CandidateIndex;
 import io.redline.core.Services;
 import io.redline.store.ArticleStore;
+import io.redline.store.Durability;
 import io.redline.store.Migrations;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import javax.sql.DataSource;
 import java.time.Clock;
 
 /**
- * What the server and the commands do before they use the store: migrate, build the services, re-index, load
+ * What the server and the commands do before they use the store: make commits durable (an answer follows its
+ * commit, so a commit must be on disk when it returns), migrate, build the services, re-index, load
  * the band index.
  */
 public final class RedlineStartup {
@@ -23,6 +25,7 @@ public final class RedlineStartup {
     }
 
     public static Services open(RedlineConfiguration config, DataSource dataSource, Jdbi jdbi, MetricRegistry metrics) {
+        Durability.enforce(dataSource, config.getDatabase().getUrl());
         Migrations.migrate(dataSource);
         ArticleStore store = new ArticleStore(jdbi);
         Services services = Services.create(config.getDetection().buildDetector(store, metrics), store,
