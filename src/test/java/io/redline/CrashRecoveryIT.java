@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 9: an answer is sent only after its transaction is on disk. The packaged jar runs as a child process;
@@ -36,18 +37,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The H2 URL carries no WRITE_DELAY: the jar must make commits durable by itself (store.Durability).
  * System properties: {@code crash.articles} (default 5,000), {@code crash.killAfter} (acknowledged lines,
- * default a third of the file).
+ * default a third of the file), {@code crash.databases} (default {@code H2,POSTGRES}).
  */
 class CrashRecoveryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ARTICLES = Integer.getInteger("crash.articles", 5_000);
-    private static final Duration POST_TIMEOUT = Duration.ofMinutes(5);
+    // a ceiling only: on a loaded two-core machine H2 ingested 9 lines a second, and a resume sends ~3,700
+    private static final Duration POST_TIMEOUT = Duration.ofMinutes(15);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void everyAcknowledgedLineSurvivesAKilledServerAndResumeStoresTheRestOnce(TestDatabase.Kind kind) throws Exception {
+        assumeTrue(List.of(System.getProperty("crash.databases", "H2,POSTGRES").split(",")).contains(kind.name()),
+                kind + " is not in crash.databases");
         TestDatabase db = TestDatabase.create(kind);
         Path dir = Files.createTempDirectory("redline-crash-" + kind + "-");
         List<String> lines = bulkFile();
@@ -72,6 +76,8 @@ class CrashRecoveryIT {
         assertThat(acknowledged.size()).as("answers kept by post after the kill").isGreaterThanOrEqualTo(acknowledgedAtKill);
 
         StoreAudit afterKill = StoreAudit.of(db);
+        System.out.printf("crash %s: killed after %d answers, %d kept by post; %d versions stored; problems %s%n",
+                kind, acknowledgedAtKill, acknowledged.size(), afterKill.versions(), afterKill.found());
         assertThat(afterKill.found()).as("half-written state after the kill").isEmpty();
         assertThat(afterKill.versions()).as("stored versions: every acknowledged one, and perhaps a few in flight")
                 .isGreaterThanOrEqualTo(acknowledged.size());

@@ -64,6 +64,8 @@ public class PostCommand extends Command {
         if (done.count() > 0) {
             System.out.printf("skipping %d lines that %s acknowledges%n", done.count(), results);
         }
+        // bytes are counted on the sending thread, answers on the reading one: a stale count only skews the share
+        // of the input that a progress line prints
         Progress progress = new Progress(Files.size(input), PROGRESS_INTERVAL, System.err, System::nanoTime);
         // the server numbers the lines of its request; this maps them back to lines of the input file
         Map<Integer, Integer> inputLine = new ConcurrentHashMap<>();
