@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>H2 keeps commits in memory for {@code WRITE_DELAY} ms (500 by default), so a killed process loses
  *   acknowledged articles. When the URL does not set it, startup runs {@code SET WRITE_DELAY 0} on the open
- *   database (it applies to every connection and H2 keeps it), with a warning. A URL that sets another value
+ *   database (it applies to every connection and H2 keeps it). A URL that sets another value
  *   is refused: H2 applies a URL's settings again on every new connection, so the pool would undo the fix.
- *   Example: {@code jdbc:h2:./data/redline} → warning, then 0; {@code jdbc:h2:./data/redline;WRITE_DELAY=500}
+ *   Example: {@code jdbc:h2:./data/redline} → set to 0; {@code jdbc:h2:./data/redline;WRITE_DELAY=500}
  *   → refused. H2 writes each commit to the file but forces it to the disk only at a clean close: commits
  *   survive a killed process, not a power cut.</li>
  *   <li>PostgreSQL with {@code synchronous_commit = off} acknowledges a commit before its WAL is written, so a
@@ -69,8 +69,10 @@ public final class Durability {
         }
         String before = h2WriteDelay(c);
         if (!"0".equals(before)) {
-            LOG.warn("H2 WRITE_DELAY was {} ms: a killed process would lose the last acknowledged articles; "
-                    + "setting it to 0 (add ;WRITE_DELAY=0 to database.url to say so in the configuration)", before);
+            // INFO, not WARN: nothing is left for the user to fix, and commands such as evaluate print JSON on
+            // the same stream as warnings
+            LOG.info("H2 WRITE_DELAY was {} ms: setting it to 0, so that each commit is in the file before Redline "
+                    + "answers for it", before);
             try (Statement s = c.createStatement()) {
                 s.execute("SET WRITE_DELAY 0");
             } catch (SQLException e) {
