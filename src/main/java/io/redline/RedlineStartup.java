@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.redline.core.CandidateIndex;
 import io.redline.core.Services;
 import io.redline.store.ArticleStore;
+import io.redline.store.Durability;
 import io.redline.store.H2Files;
 import io.redline.store.Migrations;
 import org.jdbi.v3.core.Jdbi;
@@ -14,7 +15,8 @@ import javax.sql.DataSource;
 import java.time.Clock;
 
 /**
- * What the server and the commands do before they use the store: migrate, build the services, re-index, load
+ * What the server and the commands do before they use the store: make commits durable (an answer follows its
+ * commit, so a commit must be on disk when it returns), migrate, build the services, re-index, load
  * the band index.
  */
 public final class RedlineStartup {
@@ -24,8 +26,11 @@ public final class RedlineStartup {
     }
 
     public static Services open(RedlineConfiguration config, DataSource dataSource, Jdbi jdbi, MetricRegistry metrics) {
-        H2Files.secure(config.getDatabase().getUrl());
+        String url = config.getDatabase().getUrl();
+        H2Files.secure(url);
+        Durability.enforce(dataSource, url);
         Migrations.migrate(dataSource);
+        H2Files.secure(url); // again: a new store's files exist only now
         ArticleStore store = new ArticleStore(jdbi);
         Services services = Services.create(config.getDetection().buildDetector(store, metrics), store,
                 config.buildInputLimits(), config.getDiff().build(), Clock.systemUTC(), metrics);

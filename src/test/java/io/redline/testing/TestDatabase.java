@@ -52,7 +52,8 @@ public record TestDatabase(Kind kind, String url, String user, String password) 
     private static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // zonky turns synchronous_commit off for speed; Redline refuses that (store.Durability)
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL", e);
             }
