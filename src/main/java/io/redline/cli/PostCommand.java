@@ -35,9 +35,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class PostCommand extends Command {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+    static final String API_KEY_VARIABLE = "REDLINE_API_KEY";
 
     public PostCommand() {
         super("post", "Send an NDJSON file to a running Redline's bulk endpoint, with progress");
+    }
+
+    /**
+     * A write key for a server with keys: from {@code --api-key-file}, else the environment; never an argument,
+     * which any local user could read in the process list.
+     */
+    private static String apiKey(String keyFile) throws IOException {
+        String key = keyFile != null ? Files.readString(Path.of(keyFile)).strip() : System.getenv(API_KEY_VARIABLE);
+        if (key != null && (key.isBlank() || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
+            throw new IllegalArgumentException("the API key must be printable ASCII without spaces");
+        }
+        return key;
     }
 
     @Override
@@ -46,6 +59,8 @@ public class PostCommand extends Command {
         subparser.addArgument("input").help("NDJSON articles, one {\"id\", \"title\", \"body\", ...} per line");
         subparser.addArgument("--results").metavar("FILE")
                 .help("write the server's answer, one line per article, as each arrives");
+        subparser.addArgument("--api-key-file").metavar("FILE")
+                .help("a file holding a write key, for a server with keys (or set " + API_KEY_VARIABLE + ")");
         subparser.addArgument("--resume").action(Arguments.storeTrue())
                 .help("skip the lines that --results already acknowledges and append the answers to the rest");
     }
@@ -76,7 +91,7 @@ public class PostCommand extends Command {
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 resume ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING))) {
             try {
-                outcome = StreamingPost.send(bulk, "application/x-ndjson",
+                outcome = StreamingPost.send(bulk, "application/x-ndjson", apiKey(namespace.getString("api_key_file")),
                         body -> sendUnacknowledged(input, progress, done, json, inputLine, body),
                         line -> {
                             ObjectNode result = (ObjectNode) json.readTree(line);

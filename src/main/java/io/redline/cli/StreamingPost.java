@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * request body is sent (measured against Redline: a 150-line upload got its first answer line after its last
  * line was sent), so a client killed, or a server lost, part-way would have kept nothing.
  *
- * <p>Example: {@code StreamingPost.send(URI.create("http://localhost:8080/articles/bulk"), "application/x-ndjson",
+ * <p>Example: {@code StreamingPost.send(URI.create("http://localhost:8080/articles/bulk"), "application/x-ndjson", null,
  * out -> out.write(bytes), line -> results.println(line))} → {@code 200}, with {@code line} called once per
  * answer line while {@code bytes} were still going out.
  *
@@ -64,7 +64,8 @@ final class StreamingPost {
      * @throws IOException if the connection fails or ends before the answer is complete; the lines received
      *                     before that have been handed over
      */
-    static Outcome send(URI url, String contentType, Body body, Answer answer) throws IOException, InterruptedException {
+    static Outcome send(URI url, String contentType, String apiKey, Body body, Answer answer)
+            throws IOException, InterruptedException {
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         if (!tls && !"http".equalsIgnoreCase(url.getScheme())) {
             throw new IllegalArgumentException("only http and https URLs, got " + url);
@@ -95,6 +96,7 @@ final class StreamingPost {
                         + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
                 raw.write(("POST " + path + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + port
                         + "\r\nContent-Type: " + contentType + "\r\nAccept: */*\r\nTransfer-Encoding: chunked"
+                        + (apiKey == null ? "" : "\r\nX-Api-Key: " + apiKey)
                         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 ChunkedOutputStream chunked = new ChunkedOutputStream(raw);
                 BufferedOutputStream buffered = new BufferedOutputStream(chunked, CHUNK_BYTES);

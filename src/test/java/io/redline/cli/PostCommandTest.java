@@ -40,6 +40,22 @@ class PostCommandTest {
     }
 
     @Test
+    void sendsAWriteKeyFromAFileToAServerWithKeys() throws Exception {
+        String key = "post-write-key-0123456789";
+        Path config = Files.createTempFile("redline-keyed", ".yml");
+        Files.writeString(config, Files.readString(Path.of("config.yml")).replace("security:\n  apiKeys: []\n",
+                "security:\n  apiKeys:\n    - {name: cms, key: " + key + ", role: write}\n"));
+        Path keyFile = Files.writeString(Files.createTempFile("redline-key", ".txt"), key + "\n");
+        try (RunningRedline redline = RunningRedline.withConfig(config, TestDatabase.h2())) {
+            assertThat(Commands.run(TestDatabase.h2(), out, err, "post", redline.url(""), Fixtures.SEEDS.toString()))
+                    .as("without the key").isPresent();
+            assertThat(Commands.run(TestDatabase.h2(), out, err, "post", redline.url(""), Fixtures.SEEDS.toString(),
+                    "--api-key-file", keyFile.toString())).isEmpty();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("posted 10 lines");
+        }
+    }
+
+    @Test
     void reportsBadLinesAndFails() throws Exception {
         Path file = Files.createTempFile("redline-post", ".jsonl");
         Files.writeString(file, "{\"id\": \"ok\", \"body\": \"A short but real story about a bridge vote.\"}\n{\"id\": \"bad\"}\n");
