@@ -66,10 +66,6 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
                 DEFAULT_BULK_LINES, DEFAULT_BULK_BYTES, DEFAULT_REQUEST_TIME);
     }
 
-    public InputLimits withTextBytes(long bytes) {
-        return new InputLimits(requestBytes, bytes, paragraphs, paragraphChars, bulkLines, bulkBytes, requestTime);
-    }
-
     public void checkArticle(ArticleRequest a) {
         if (a == null) {
             throw new InvalidInputException(422, null, "request body must be a JSON object with id, title and body");

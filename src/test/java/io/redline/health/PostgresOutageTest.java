@@ -183,7 +183,9 @@ class PostgresOutageTest {
     }
 
     private EmbeddedPostgres start(int port) throws IOException {
-        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();
+        // zonky turns synchronous_commit off for speed; Redline refuses that (store.Durability)
+        return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").setPort(port).setDataDirectory(data)
+                .setCleanDataDirectory(false).start();
     }
 
     private static int freePort() throws IOException {

@@ -24,7 +24,7 @@ class TimeBudgetTest {
 
     @BeforeAll
     static void start() {
-        redline = new RunningRedline(TestDatabase.h2(), "limits.requestTime", "50ms");
+        redline = new RunningRedline(TestDatabase.h2(), "limits.requestTime", "100ms");
     }
 
     @AfterAll
@@ -34,8 +34,12 @@ class TimeBudgetTest {
 
     @Test
     void aDiffThatOutlivesTheBudgetIs503SoonAfterIt() {
-        List<String> from = paragraphs(4_000, 1);
-        List<String> to = new ArrayList<>(from);
+        // shuffled and every paragraph reworded, so that each must be paired by the fuzzy steps: seconds of work
+        List<String> from = paragraphs(5_000, 1);
+        List<String> to = new ArrayList<>();
+        for (String p : from) {
+            to.add(p.replaceFirst(" (\\w+)", " the $1"));
+        }
         Collections.shuffle(to, new Random(2));
         long started = System.nanoTime();
         RunningRedline.Reply r = redline.postJson("/diff", Map.of("from", Map.of("body", String.join("\n\n", from)),
