@@ -64,7 +64,7 @@ public record StoreAudit(long articles, long versions, long stories, Map<String,
                     c.close();
                 } catch (SQLException | RuntimeException | AssertionError e) {
                     // H2 closes the file with its last connection and checks its LOB store then: after a crash
-                    // that lost writes it fails there (an AssertionError under -ea)
+                    // that lost writes it fails there (H2's own assertions are off, as in production: pom.xml)
                     problems.put("store failed to close: " + (e.getCause() != null ? e.getCause() : e), 1L);
                 }
             }
