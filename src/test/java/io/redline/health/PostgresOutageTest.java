@@ -52,7 +52,7 @@ class PostgresOutageTest {
     }
 
     @Test
-    void answers503WhilePostgresIsDownAndRecoversWhenItReturns() throws IOException {
+    void answers503WhilePostgresIsDownAndRecoversWhenItReturns() throws IOException, InterruptedException {
         int port = freePort();
         postgres = start(port);
         redline = new RunningRedline(new TestDatabase(TestDatabase.Kind.POSTGRES,
@@ -87,14 +87,25 @@ class PostgresOutageTest {
         long restarted = System.nanoTime();
         postgres = start(port);
         long serverUp = System.nanoTime();
+        // a pooled connection validated within the last second (validationInterval) may still be handed out
+        // once and fail: recovery is the first success within a few seconds, with no restart
         RunningRedline.Reply back = redline.get("/articles/flood");
+        while (back.status() == 503 && System.nanoTime() - serverUp < 5_000_000_000L) {
+            Thread.sleep(100);
+            back = redline.get("/articles/flood");
+        }
         long answered = System.nanoTime();
         System.out.printf("PostgreSQL restarted in %d ms; first request after it answered %d in %d ms%n",
                 (serverUp - restarted) / 1_000_000, back.status(), (answered - serverUp) / 1_000_000);
 
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.json().get("title").asText()).isEqualTo("Flood");
-        assertThat(redline.getAdmin("/healthcheck").status()).isEqualTo(200);
+        RunningRedline.Reply healthBack = redline.getAdmin("/healthcheck");
+        while (healthBack.status() != 200 && System.nanoTime() - serverUp < 5_000_000_000L) {
+            Thread.sleep(100);
+            healthBack = redline.getAdmin("/healthcheck");
+        }
+        assertThat(healthBack.status()).as(healthBack.body()).isEqualTo(200);
         // the band index picks up where it was: the article stored before is found, and a new one is too
         assertThat(matches(redline.postJson("/check", Map.of("body", FLOOD)))).contains("flood");
         assertThat(redline.postJson("/articles", Map.of("id", "budget", "title", "Budget", "body", BUDGET)).status())
