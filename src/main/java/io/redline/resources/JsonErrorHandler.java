@@ -64,6 +64,11 @@ public final class JsonErrorHandler extends ErrorHandler {
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                                                  List<Charset> charsets, int code, String message, Throwable cause) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        if (code == 400) {
+            // Jetty drops the connection after a request it could not read (a NUL in the path): say so, or a client
+            // would send its next request on it and get no answer
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
         return true;
     }
