@@ -31,6 +31,7 @@ import io.redline.resources.RequestBoundsFilter;
 import io.redline.resources.StatsResource;
 import io.redline.resources.StoryResource;
 import io.redline.security.ApiKeys;
+import io.redline.security.Refusal;
 import io.redline.security.SecurityFilters;
 import org.jdbi.v3.core.Jdbi;
 
@@ -79,7 +80,7 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         Services services = RedlineStartup.open(config, dataSource, jdbi, environment.metrics());
 
         InputLimits limits = config.buildInputLimits();
-        environment.servlets().addFilter("request-bounds", new RequestBoundsFilter(limits, environment.getObjectMapper()))
+        environment.servlets().addFilter("request-bounds", new RequestBoundsFilter(limits, new Refusal(environment.getObjectMapper())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new ArticleResource(services.ingestor(), services.archive()));
         int cores = Runtime.getRuntime().availableProcessors();

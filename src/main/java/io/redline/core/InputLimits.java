@@ -102,19 +102,7 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
 
     /** No NUL and no unpaired UTF-16 surrogate: text every supported database keeps as it was sent. */
     public static boolean storable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u0000') {
-                return false;
-            }
-            if (Character.isSurrogate(c)) {
-                if (!Character.isHighSurrogate(c) || i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            }
-        }
-        return true;
+        return firstUnstorable(text) < 0;
     }
 
     /** Checks one text (title and body) against the size, paragraph and character limits. */
@@ -152,24 +140,33 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
         checkCharacters(field, value);
     }
 
-    /**
-     * PostgreSQL cannot store U+0000, and a lone UTF-16 surrogate (sent as a {@code \ud800} escape) is no
-     * character at all: no database keeps it as sent.
-     */
     private static void checkCharacters(String field, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        int at = firstUnstorable(value);
+        if (at >= 0) {
+            throw new InvalidInputException(422, field, value.charAt(at) == '\u0000'
+                    ? field + " must not contain NUL (U+0000) characters"
+                    : field + " contains an unpaired UTF-16 surrogate at character " + at);
+        }
+    }
+
+    /**
+     * Where the first character no database keeps as sent is, or -1: PostgreSQL cannot store U+0000, and a lone
+     * UTF-16 surrogate (sent as a {@code \ud800} escape) is no character at all.
+     */
+    private static int firstUnstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '\u0000') {
-                throw new InvalidInputException(422, field, field + " must not contain NUL (U+0000) characters");
+                return i;
             }
             if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                } else {
-                    throw new InvalidInputException(422, field, field + " contains an unpaired UTF-16 surrogate at character " + i);
+                if (!Character.isHighSurrogate(c) || i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return i;
                 }
+                i++;
             }
         }
+        return -1;
     }
 
     static long utf8Length(String s) {

@@ -1,11 +1,10 @@
 package io.redline.resources;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.redline.api.ErrorBody;
 import io.redline.budget.Deadline;
 import io.redline.core.BodyTooLarge;
 import io.redline.core.InputLimits;
 import io.redline.core.InvalidInputException;
+import io.redline.security.Refusal;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -31,11 +30,11 @@ public final class RequestBoundsFilter implements Filter {
     static final String BULK_PATH = "/articles/bulk";
 
     private final InputLimits limits;
-    private final ObjectMapper json;
+    private final Refusal refusal;
 
-    public RequestBoundsFilter(InputLimits limits, ObjectMapper json) {
+    public RequestBoundsFilter(InputLimits limits, Refusal refusal) {
         this.limits = limits;
-        this.json = json;
+        this.refusal = refusal;
     }
 
     @Override
@@ -46,7 +45,7 @@ public final class RequestBoundsFilter implements Filter {
         long max = bulk ? limits.bulkBytes() : limits.requestBytes();
         String limitName = bulk ? "limits.bulkBytes" : "limits.requestBytes";
         if (http.getContentLengthLong() > max) {
-            refuse((HttpServletResponse) response, "request body is " + http.getContentLengthLong()
+            refusal.send((HttpServletResponse) response, 413, "request body is " + http.getContentLengthLong()
                     + " bytes, over the limit of " + max + " bytes (" + limitName + ")");
             return;
         }
@@ -72,14 +71,6 @@ public final class RequestBoundsFilter implements Filter {
         } finally {
             bounded.drain();
         }
-    }
-
-    private void refuse(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/json");
-        // the body is left unread: close the connection rather than leave the client's upload to a reset
-        response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), ErrorBody.of(413, message));
     }
 
     private static final class WrappedServletException extends RuntimeException {

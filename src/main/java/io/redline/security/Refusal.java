@@ -7,14 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Writes a refused request's answer: the status and an {@link ErrorBody} as JSON, like every API error. */
-final class Refusal {
+public final class Refusal {
     private final ObjectMapper json;
 
-    Refusal(ObjectMapper json) {
+    public Refusal(ObjectMapper json) {
         this.json = json;
     }
 
-    void send(HttpServletResponse response, int status, String message) throws IOException {
+    public void send(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         // the request's body stays unread: close the connection so that no client sends its next request on a
         // connection the server is about to drop
