@@ -2,6 +2,7 @@ package io.redline;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
 import io.redline.core.Detector;
 import io.redline.match.Classifier;
 import io.redline.match.Comparer;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /** The {@code detection} block of config.yml: fingerprint, LSH and classification settings. */
 public class DetectionFactory {
@@ -48,7 +50,12 @@ public class DetectionFactory {
 
     @DecimalMin("0.01") @DecimalMax("1.0")
     @JsonProperty
-    private double revisionCoverage = Classifier.DEFAULT_REVISION_COVERAGE;
+    private double revisionOverlap = Classifier.DEFAULT_REVISION_OVERLAP;
+
+    /** Texts published further apart than this are different stories even when one reuses the other (0: no limit). */
+    @NotNull
+    @JsonProperty
+    private Duration maxRevisionGap = Duration.days(Classifier.DEFAULT_MAX_REVISION_GAP.toDays());
 
     @DecimalMin("0.01") @DecimalMax("1.0")
     @JsonProperty
@@ -76,7 +83,8 @@ public class DetectionFactory {
         LshParameters lsh = LshParameters.forThreshold(lshThreshold, signatureLength, LshParameters.DEFAULT_TARGET_PROBABILITY);
         return new Detector(new Fingerprinter(shingleSize, signatureLength, seed), new LshBands(lsh),
                 new Comparer(paragraphThreshold),
-                new Classifier(duplicateJaccard, revisionJaccard, evidenceContainment, revisionCoverage),
+                new Classifier(duplicateJaccard, revisionJaccard, evidenceContainment, revisionOverlap,
+                        maxRevisionGap.toJavaDuration()),
                 store, lshThreshold, bucketCap, weakBucket, maxMatches, metrics);
     }
 }

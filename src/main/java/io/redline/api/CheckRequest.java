@@ -1,5 +1,10 @@
 package io.redline.api;
 
-/** Body of {@code POST /check}: a text to compare with the store, which stores nothing. */
-public record CheckRequest(String title, String body) {
+import java.time.Instant;
+
+/**
+ * Body of {@code POST /check}: a text to compare with the store, which stores nothing. {@code publishedAt}, when
+ * given, lets texts published far apart be told apart as next editions.
+ */
+public record CheckRequest(String title, String body, Instant publishedAt) {
 }

@@ -3,10 +3,12 @@ package io.redline.api;
 import java.util.List;
 
 /**
- * A stored article that resembles the text: {@code jaccard} and {@code containment} (the share of the text's
- * shingles found in the match) are exact; {@code matchContainment} is the share of the match found in the text.
+ * A stored article that resembles the text: {@code classification} is the relation (DUPLICATE, REVISION,
+ * EXCERPT, TEMPLATE or NEW) and {@code reason} says in a few words why; {@code jaccard} and {@code containment}
+ * (the share of the text's shingles found in the match) are exact; {@code matchContainment} is the share of the
+ * match found in the text; {@code evidence} counts the paragraphs and changes behind the relation.
  */
-public record MatchView(String id, long storyId, String title, String classification, double jaccard,
-                        double containment, double matchContainment, double paragraphCoverage,
-                        List<SharedParagraphView> sharedParagraphs) {
+public record MatchView(String id, long storyId, String title, String classification, String reason,
+                        double jaccard, double containment, double matchContainment, double paragraphCoverage,
+                        EvidenceView evidence, List<SharedParagraphView> sharedParagraphs) {
 }

@@ -32,6 +32,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -164,15 +166,16 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                         lshMissed.add(pair);
                     } else {
                         VersionRow parent = store.read(dao -> dao.latestVersion(t.parent())).orElseThrow();
-                        if (!detector.compare(fingerprint, parent, hits.get(t.parent())).verified()) {
+                        Instant published = publishedAt(doc, corpus, lineNumber);
+                        if (!detector.compare(fingerprint, published == null ? null : published.toEpochMilli(), parent,
+                                hits.get(t.parent())).sameStory()) {
                             notVerified.add(pair);
                         }
                     }
                 }
-                JsonNode title = doc.get("title");
                 long before = System.nanoTime();
-                services.ingestor().ingest(new ArticleRequest(id,
-                        title == null || title.isNull() ? null : title.asText(), body, null, null, null));
+                services.ingestor().ingest(new ArticleRequest(id, optional(doc, "title"), body,
+                        publishedAt(doc, corpus, lineNumber), optional(doc, "url"), optional(doc, "source")));
                 ingestNanos += System.nanoTime() - before;
                 if (seen.add(id)) {
                     order.add(id);
@@ -222,6 +225,21 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
             }
         }
         return out;
+    }
+
+    private static String optional(JsonNode doc, String field) {
+        JsonNode v = doc.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** The document's {@code publishedAt}, or null when it has none. */
+    private static Instant publishedAt(JsonNode doc, Path corpus, int line) {
+        String v = optional(doc, "publishedAt");
+        try {
+            return v == null ? null : Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(corpus + ":" + line + ": publishedAt is not an ISO-8601 instant: " + v);
+        }
     }
 
     private static JsonNode parse(ObjectMapper json, String line, Path file, int lineNumber) {

@@ -42,10 +42,12 @@ public final class Archive {
     }
 
     /** What the store holds that resembles the text, timed as {@code redline.check}; stores nothing. */
-    public CheckResponse check(String title, String body) {
+    public CheckResponse check(String title, String body, Instant publishedAt) {
         try (Timer.Context ignored = checkTimer.time()) {
             limits.checkText(title, body);
-            Lookup lookup = detector.lookup(detector.fingerprint(body), null);
+            limits.checkPublished(publishedAt);
+            Lookup lookup = detector.lookup(detector.fingerprint(body),
+                    publishedAt == null ? null : publishedAt.toEpochMilli(), null);
             return new CheckResponse(lookup.classification().name(), Views.matches(lookup.matches()),
                     lookup.candidates(), lookup.oversizedBuckets());
         }
@@ -62,12 +64,13 @@ public final class Archive {
         }
         Fingerprint fa = detector.storedFingerprint(ra.get());
         Fingerprint fb = detector.storedFingerprint(rb.get());
-        Match m = detector.compare(fa, fb, rb.get(), detector.bandsCollided(fa, fb));
+        Match m = detector.compare(fa, ra.get().publishedAt(), fb, rb.get(), detector.bandsCollided(fa, fb));
         var c = m.comparison();
-        return Optional.of(new PairView(a, b, m.classification().name(), Views.round(m.estimatedJaccard()),
+        return Optional.of(new PairView(a, b, m.classification().name(), m.verdict().reason(),
+                Views.round(m.estimatedJaccard()),
                 Views.round(c.jaccard()), Views.round(c.containmentAInB()), Views.round(c.containmentBInA()),
                 Views.round(c.paragraphCoverage()), m.bandsCollided(), detector.bands().parameters().bands(),
-                c.shared().size(), c.onlyInA(), c.onlyInB(), Views.shared(c.shared())));
+                c.shared().size(), c.onlyInA(), c.onlyInB(), Views.evidence(c), Views.shared(c.shared())));
     }
 
     /** Which of the two articles is missing, for a 404 that names it. */
@@ -145,7 +148,8 @@ public final class Archive {
         thresholds.put("duplicateJaccard", c.duplicateJaccard());
         thresholds.put("revisionJaccard", c.revisionJaccard());
         thresholds.put("evidenceContainment", c.evidenceContainment());
-        thresholds.put("revisionCoverage", c.revisionCoverage());
+        thresholds.put("revisionOverlap", c.revisionOverlap());
+        thresholds.put("maxRevisionGapDays", (double) c.maxRevisionGap().toDays());
         return store.read(dao -> new StatsView(detector.indexVersion(), version.shingleSize(), version.length(),
                 lsh.bands(), lsh.rows(), detector.lshThreshold(), lsh.sCurve(), thresholds, detector.bucketCap(), detector.oversizedBucketsSkipped(),
                 detector.index().keys(), detector.index().bytes(), dao.countArticles(), dao.countVersions(), dao.countStories()));

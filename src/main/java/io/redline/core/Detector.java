@@ -128,9 +128,12 @@ public final class Detector {
         return candidates;
     }
 
-    /** Stored articles resembling {@code fingerprint}, best first; {@code excludeId} (may be null) is skipped. */
-    public Lookup lookup(Fingerprint fingerprint, String excludeId) {
-        return store.read(dao -> lookup(fingerprint, excludeId, dao, Map.of()));
+    /**
+     * Stored articles resembling {@code fingerprint}, best first; {@code excludeId} (may be null) is skipped.
+     * {@code publishedAt} (epoch milliseconds, may be null) is the text's publication time.
+     */
+    public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId) {
+        return store.read(dao -> lookup(fingerprint, publishedAt, excludeId, dao, Map.of()));
     }
 
     /**
@@ -140,7 +143,8 @@ public final class Detector {
      * again; only its story, which merges may have changed, is read afresh. The result is what a look-up without
      * {@code known} would give.
      */
-    public Lookup lookup(Fingerprint fingerprint, String excludeId, RedlineDao dao, Map<Integer, Match> known) {
+    public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, RedlineDao dao,
+                         Map<Integer, Match> known) {
         CandidateIndex.Candidates candidates = candidates(fingerprint, dao);
         Map<String, Integer> hits = candidates.bandHits();
         Set<String> ids = new HashSet<>(hits.keySet());
@@ -169,13 +173,13 @@ public final class Detector {
                 Deadline.check();
                 if (row.signatureVersion().equals(version)) {
                     compared.put(candidates.entries().get(row.articleId()),
-                            compare(fingerprint, row, hits.getOrDefault(row.articleId(), 0)));
+                            compare(fingerprint, publishedAt, row, hits.getOrDefault(row.articleId(), 0)));
                 }
             }
         }
         List<Match> matches = new ArrayList<>();
         for (Match m : compared.values()) {
-            if (m.verified() || m.comparison().jaccard() >= MIN_REPORTED_JACCARD || !m.comparison().shared().isEmpty()) {
+            if (m.classification() != Classification.NEW || m.comparison().jaccard() >= MIN_REPORTED_JACCARD || !m.comparison().shared().isEmpty()) {
                 matches.add(m);
             }
         }
@@ -185,16 +189,20 @@ public final class Detector {
         return new Lookup(verdict, best, ids.size(), candidates.oversizedBuckets(), compared);
     }
 
-    /** Exact comparison of a text with one stored version, using the stored shingle set and signature. */
-    public Match compare(Fingerprint fingerprint, VersionRow stored, int bandsCollided) {
-        return compare(fingerprint, storedFingerprint(stored), stored, bandsCollided);
+    /**
+     * Exact comparison of a text published at {@code publishedAt} (may be null) with one stored version, using
+     * the stored shingle set and signature.
+     */
+    public Match compare(Fingerprint fingerprint, Long publishedAt, VersionRow stored, int bandsCollided) {
+        return compare(fingerprint, publishedAt, storedFingerprint(stored), stored, bandsCollided);
     }
 
     /** Exact comparison of a text with the fingerprint {@code other} of the stored version {@code stored}. */
-    public Match compare(Fingerprint fingerprint, Fingerprint other, VersionRow stored, int bandsCollided) {
+    public Match compare(Fingerprint fingerprint, Long publishedAt, Fingerprint other, VersionRow stored,
+                         int bandsCollided) {
         Comparison c = comparer.compare(fingerprint, other);
         double estimate = fingerprint.signature().estimateJaccard(other.signature());
-        return new Match(stored, c, classifier.classify(c), bandsCollided, estimate);
+        return new Match(stored, c, classifier.verdict(c, publishedAt, stored.publishedAt()), bandsCollided, estimate);
     }
 
     /** Number of bands in which two fingerprints agree. */

@@ -61,7 +61,7 @@ public final class Ingestor {
         limits.checkArticle(request);
         String title = request.title() == null ? "" : request.title();
         Fingerprint fingerprint = detector.fingerprint(request.body());
-        Lookup early = detector.lookup(fingerprint, request.id());
+        Lookup early = detector.lookup(fingerprint, publishedAt(request), request.id());
         return new Prepared(request, title, fingerprint, contentHash(title, request.body()), early.compared());
     }
 
@@ -76,16 +76,16 @@ public final class Ingestor {
         try (Timer.Context ignored = timer.time()) {
             return store.inTransaction(dao -> {
                 Optional<VersionRow> previous = dao.latestVersion(request.id());
-                Lookup lookup = detector.lookup(fingerprint, request.id(), dao, prepared.compared());
+                Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao, prepared.compared());
                 if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
                     VersionRow p = previous.get();
                     return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
                             Classification.DUPLICATE.name(), Views.matches(lookup.matches()), List.of());
                 }
-                List<Long> matchedStories = lookup.matches().stream()
-                        .filter(Match::verified).map(m -> m.article().storyId()).toList();
+                List<StoryAssigner.Link> links = lookup.matches().stream().filter(Match::sameStory)
+                        .map(m -> new StoryAssigner.Link(m.article().storyId(), strong(m))).toList();
                 OptionalLong ownStory = previous.map(p -> OptionalLong.of(p.storyId())).orElse(OptionalLong.empty());
-                StoryDecision decision = StoryAssigner.decide(ownStory, matchedStories);
+                StoryDecision decision = StoryAssigner.decide(ownStory, links);
                 int version = previous.map(p -> p.version() + 1).orElse(1);
                 long now = clock.millis();
                 VersionRow row = new VersionRow(request.id(), version, 0, prepared.title(), request.body(),
@@ -93,7 +93,8 @@ public final class Ingestor {
                         request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
                         fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()));
                 long storyId = ArticleStore.saveVersion(dao, row, detector.bucketKeys(fingerprint), decision, now);
-                Classification verdict = previous.isPresent() && lookup.classification() == Classification.NEW
+                // an article updated under its own id is always the same article
+                Classification verdict = previous.isPresent() && !lookup.classification().sameStory()
                         ? Classification.REVISION : lookup.classification();
                 return new IngestResponse(request.id(), version, storyId, previous.isPresent() ? "UPDATED" : "CREATED",
                         verdict.name(), Views.matches(lookup.matches()), decision.merged());
@@ -101,6 +102,15 @@ public final class Ingestor {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Whether a match is strong enough to merge its story with the one the article joins: see {@link StoryAssigner}. */
+    static boolean strong(Match m) {
+        return m.classification() == Classification.DUPLICATE || m.classification() == Classification.REVISION;
+    }
+
+    private static Long publishedAt(ArticleRequest request) {
+        return request.publishedAt() == null ? null : request.publishedAt().toEpochMilli();
     }
 
     /** An article checked, fingerprinted and compared with what the index held then, ready for {@link #commit}. */

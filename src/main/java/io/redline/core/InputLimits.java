@@ -74,10 +74,15 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
         checkText(a.title(), a.body());
         checkField("url", a.url(), MAX_URL);
         checkField("source", a.source(), MAX_SOURCE);
-        if (a.publishedAt() != null
-                && (a.publishedAt().isBefore(EARLIEST_PUBLISHED) || !a.publishedAt().isBefore(LATEST_PUBLISHED))) {
+        checkPublished(a.publishedAt());
+    }
+
+    /** A publication time, when given, must lie between 1800 and 2200. */
+    public void checkPublished(Instant publishedAt) {
+        if (publishedAt != null
+                && (publishedAt.isBefore(EARLIEST_PUBLISHED) || !publishedAt.isBefore(LATEST_PUBLISHED))) {
             throw new InvalidInputException(422, "publishedAt", "publishedAt must be between " + EARLIEST_PUBLISHED
-                    + " and " + LATEST_PUBLISHED + ", got " + a.publishedAt());
+                    + " and " + LATEST_PUBLISHED + ", got " + publishedAt);
         }
     }
 

@@ -2,10 +2,11 @@ package io.redline.core;
 
 import io.redline.match.Classification;
 import io.redline.match.Comparison;
+import io.redline.match.Verdict;
 import io.redline.store.VersionRow;
 
 /** A stored article compared exactly with a text, and what the comparison means. */
-public record Match(VersionRow article, Comparison comparison, Classification classification, int bandsCollided,
+public record Match(VersionRow article, Comparison comparison, Verdict verdict, int bandsCollided,
                    double estimatedJaccard) {
 
     /** The same comparison, with the article's current story and the bands shared in a later look-up. */
@@ -13,10 +14,15 @@ public record Match(VersionRow article, Comparison comparison, Classification cl
         VersionRow a = article;
         return new Match(new VersionRow(a.articleId(), a.version(), storyId, a.title(), a.body(), a.publishedAt(),
                 a.url(), a.source(), a.ingestedAt(), a.contentHash(), a.signatureVersion(), a.signature(),
-                a.shingles()), comparison, classification, bands, estimatedJaccard);
+                a.shingles()), comparison, verdict, bands, estimatedJaccard);
     }
 
-    public boolean verified() {
-        return classification != Classification.NEW;
+    public Classification classification() {
+        return verdict.relation();
+    }
+
+    /** Whether the text belongs to this article's story. */
+    public boolean sameStory() {
+        return verdict.relation().sameStory();
     }
 }

@@ -1,10 +1,12 @@
 package io.redline.core;
 
 import io.redline.api.ArticleView;
+import io.redline.api.EvidenceView;
 import io.redline.api.MatchView;
 import io.redline.api.SharedParagraphView;
 import io.redline.api.StoryVersionView;
 import io.redline.match.Comparison;
+import io.redline.match.FactChanges;
 import io.redline.match.SharedParagraph;
 import io.redline.store.VersionRow;
 
@@ -19,8 +21,14 @@ final class Views {
     static MatchView match(Match m) {
         Comparison c = m.comparison();
         return new MatchView(m.article().articleId(), m.article().storyId(), m.article().title(),
-                m.classification().name(), round(c.jaccard()), round(c.containmentAInB()), round(c.containmentBInA()),
-                round(c.paragraphCoverage()), shared(c.shared()));
+                m.classification().name(), m.verdict().reason(), round(c.jaccard()), round(c.containmentAInB()),
+                round(c.containmentBInA()), round(c.paragraphCoverage()), evidence(c), shared(c.shared()));
+    }
+
+    static EvidenceView evidence(Comparison c) {
+        FactChanges f = c.changes();
+        return new EvidenceView(c.shared().size(), c.onlyInA(), c.onlyInB(), round(c.paragraphOverlap()),
+                f.paragraphs(), f.words(), f.facts(), f.numbers(), f.names(), f.years(), f.renamed());
     }
 
     static List<MatchView> matches(List<Match> matches) {

@@ -1,27 +1,45 @@
 package io.redline.match;
 
+import java.time.Duration;
+import java.util.Locale;
+
 /**
- * Decides how a compared pair relates.
+ * Decides how a compared pair relates, in two steps.
  *
+ * <p>First by the text alone:
  * <ul>
  *   <li>{@code DUPLICATE}: Jaccard ≥ {@code duplicateJaccard} (default 0.9).</li>
- *   <li>{@code REVISION}: Jaccard ≥ {@code revisionJaccard} (default 0.5) on its own; or paragraph coverage ≥
- *   {@code revisionCoverage} (default 0.6) — most of one text's words are in paragraphs that reappear, exactly
- *   or reworded, in the other — together with containment ≥ {@code evidenceContainment} (default 0.2) — at
- *   least that share of one text's shingles is found in the other.</li>
+ *   <li>{@code REVISION}: Jaccard ≥ {@code revisionJaccard} (default 0.5); or, with containment ≥
+ *   {@code evidenceContainment} (default 0.2), a paragraph overlap ≥ {@code revisionOverlap} (default 0.5): on
+ *   average over the two texts, at least half of each one's paragraphs reappear, exactly or reworded, in the
+ *   other — a revision keeps most of its parent and is mostly made of it.</li>
+ *   <li>{@code EXCERPT}: with that containment, ≥ {@value #EXCERPT_COVERAGE} of one text's words lie in
+ *   paragraphs that reappear in the other: a brief cut from a story, or a story grown from a brief.</li>
+ *   <li>{@code TEMPLATE}: at least two paragraphs and {@value #REUSE_COVERAGE} of one text's words reappear, too
+ *   little for the same story: a different story reusing the other's text.</li>
  *   <li>{@code NEW}: anything else.</li>
  * </ul>
- * A Jaccard cut alone cannot tell a heavy rewrite (Jaccard 0.15–0.45) from a different story that reuses a
- * template (up to 0.3): the rewrite keeps most paragraphs in some form, the template reuses under half.
- * Containment rather than Jaccard gates the paragraph evidence so that a cut-down version (a few paragraphs
- * of a long story, Jaccard 0.05) is still recognised. Immutable and thread-safe.
+ * Then a pair of the same story by its text is still a different one — {@code TEMPLATE}, a next edition or a
+ * form filled in again — when its texts were published more than {@code maxRevisionGap} apart (default 21
+ * days; zero turns the rule off), or when its rewording is a change of who and when rather than of words:
+ * names or years are replaced in at least a quarter of the reworded paragraphs and facts make up at least
+ * half of all the changes ({@link FactChanges}). A breaking update that only moves a toll and a time on
+ * replaces no name or year and stays a {@code REVISION}. Immutable and thread-safe.
  */
 public record Classifier(double duplicateJaccard, double revisionJaccard, double evidenceContainment,
-                         double revisionCoverage) {
+                         double revisionOverlap, Duration maxRevisionGap) {
     public static final double DEFAULT_DUPLICATE_JACCARD = 0.9;
     public static final double DEFAULT_REVISION_JACCARD = 0.5;
     public static final double DEFAULT_EVIDENCE_CONTAINMENT = 0.2;
-    public static final double DEFAULT_REVISION_COVERAGE = 0.6;
+    public static final double DEFAULT_REVISION_OVERLAP = 0.55;
+    public static final Duration DEFAULT_MAX_REVISION_GAP = Duration.ofDays(21);
+    /** Share of a text's words in reappearing paragraphs that makes it an excerpt of the other. */
+    static final double EXCERPT_COVERAGE = 0.75;
+    /** Share of a text's words in reappearing paragraphs that makes it a reuse of the other's text. */
+    static final double REUSE_COVERAGE = 0.2;
+    /** Facts' least share of all changes, and renamed paragraphs' least share of reworded ones, for a new edition. */
+    static final double EDITION_FACT_SHARE = 0.5;
+    static final double EDITION_RENAMED_SHARE = 0.25;
 
     public Classifier {
         if (!(0 < revisionJaccard && revisionJaccard <= duplicateJaccard && duplicateJaccard <= 1)) {
@@ -31,25 +49,76 @@ public record Classifier(double duplicateJaccard, double revisionJaccard, double
         if (!(evidenceContainment > 0 && evidenceContainment <= 1)) {
             throw new IllegalArgumentException("evidence containment must be in (0, 1], got " + evidenceContainment);
         }
-        if (!(revisionCoverage > 0 && revisionCoverage <= 1)) {
-            throw new IllegalArgumentException("revision coverage must be in (0, 1], got " + revisionCoverage);
+        if (!(revisionOverlap > 0 && revisionOverlap <= 1)) {
+            throw new IllegalArgumentException("revision overlap must be in (0, 1], got " + revisionOverlap);
+        }
+        if (maxRevisionGap.isNegative()) {
+            throw new IllegalArgumentException("max revision gap must not be negative, got " + maxRevisionGap);
         }
     }
 
     public static Classifier defaults() {
         return new Classifier(DEFAULT_DUPLICATE_JACCARD, DEFAULT_REVISION_JACCARD, DEFAULT_EVIDENCE_CONTAINMENT,
-                DEFAULT_REVISION_COVERAGE);
+                DEFAULT_REVISION_OVERLAP, DEFAULT_MAX_REVISION_GAP);
     }
 
+    /** The relation of a pair whose publication times are not known. */
     public Classification classify(Comparison c) {
+        return verdict(c, null, null).relation();
+    }
+
+    /**
+     * The relation of a pair and why.
+     *
+     * @param publishedA publication time of A in epoch milliseconds, or null when not known
+     * @param publishedB the same for B
+     */
+    public Verdict verdict(Comparison c, Long publishedA, Long publishedB) {
+        Verdict byText = byText(c);
+        if (!byText.relation().sameStory()) {
+            return byText;
+        }
+        if (publishedA != null && publishedB != null && !maxRevisionGap.isZero()
+                && Math.abs(publishedA - publishedB) > maxRevisionGap.toMillis()) {
+            long days = Duration.ofMillis(Math.abs(publishedA - publishedB)).toDays();
+            return new Verdict(Classification.TEMPLATE, String.format(Locale.ROOT,
+                    "shares %d paragraphs but was published %d days apart", c.shared().size(), days));
+        }
+        FactChanges f = c.changes();
+        if (f.renamed() > 0 && f.renamed() >= EDITION_RENAMED_SHARE * f.paragraphs()
+                && f.factShare() >= EDITION_FACT_SHARE) {
+            return new Verdict(Classification.TEMPLATE, String.format(Locale.ROOT,
+                    "names or years replaced in %d of %d reworded paragraphs; %d of %d changes are facts",
+                    f.renamed(), f.paragraphs(), f.facts(), f.facts() + f.words()));
+        }
+        return byText;
+    }
+
+    private Verdict byText(Comparison c) {
         if (c.jaccard() >= duplicateJaccard) {
-            return Classification.DUPLICATE;
+            return new Verdict(Classification.DUPLICATE, String.format(Locale.ROOT,
+                    "%.0f%% of the wording is the same", 100 * c.jaccard()));
         }
-        double containment = Math.max(c.containmentAInB(), c.containmentBInA());
-        if (c.jaccard() >= revisionJaccard
-                || (containment >= evidenceContainment && c.paragraphCoverage() >= revisionCoverage)) {
-            return Classification.REVISION;
+        if (c.jaccard() >= revisionJaccard) {
+            return new Verdict(Classification.REVISION, String.format(Locale.ROOT,
+                    "%.0f%% of the wording is the same", 100 * c.jaccard()));
         }
-        return Classification.NEW;
+        boolean evidence = c.containment() >= evidenceContainment;
+        if (evidence && c.paragraphOverlap() >= revisionOverlap) {
+            return new Verdict(Classification.REVISION, String.format(Locale.ROOT,
+                    "%d of %d paragraphs reappear in the other, %d of %d the other way",
+                    c.shared().size(), c.paragraphsA(), c.sharedInB(), c.paragraphsB()));
+        }
+        if (evidence && c.paragraphCoverage() >= EXCERPT_COVERAGE) {
+            return new Verdict(Classification.EXCERPT, String.format(Locale.ROOT,
+                    "%.0f%% of one text is in the other, %.0f%% of the other in it",
+                    100 * c.paragraphCoverage(), 100 * c.leastCoverage()));
+        }
+        if (c.shared().size() >= 2 && c.paragraphCoverage() >= REUSE_COVERAGE) {
+            return new Verdict(Classification.TEMPLATE, String.format(Locale.ROOT,
+                    "reuses %d paragraphs, too few for the same story", c.shared().size()));
+        }
+        return new Verdict(Classification.NEW, c.shared().isEmpty() ? "no paragraph in common"
+                : String.format(Locale.ROOT, "%d paragraphs in common, too few to be related", c.shared().size()));
     }
 }

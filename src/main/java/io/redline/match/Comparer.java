@@ -46,9 +46,22 @@ public final class Comparer {
 
         List<SharedParagraph> shared = reappearing(a, b);
         List<SharedParagraph> sharedBack = reappearing(b, a);
-        double coverage = Math.max(coverage(a, shared), coverage(b, sharedBack));
-        return new Comparison(jaccard, aInB, bInA, coverage, shared,
-                contentCount(a) - shared.size(), contentCount(b) - sharedBack.size());
+        return new Comparison(jaccard, aInB, bInA, coverage(a, shared), coverage(b, sharedBack), contentCount(a),
+                contentCount(b), shared, sharedBack.size(), changes(a, b, shared));
+    }
+
+    /** Word and fact changes over the shared paragraphs of {@code a} that are not exact copies. */
+    private static FactChanges changes(Fingerprint a, Fingerprint b, List<SharedParagraph> shared) {
+        FactChanges total = FactChanges.NONE;
+        for (SharedParagraph s : shared) {
+            Deadline.check();
+            if (!s.exact()) {
+                // paragraphs are listed by index, boilerplate included
+                total = total.plus(FactChanges.of(b.paragraphs().get(s.matchIndex()).paragraph().text(),
+                        a.paragraphs().get(s.index()).paragraph().text()));
+            }
+        }
+        return total;
     }
 
     /**

@@ -26,6 +26,6 @@ public class CheckResource {
         if (request == null) {
             throw new InvalidInputException(422, null, "request body must be a JSON object with a body");
         }
-        return archive.check(request.title(), request.body());
+        return archive.check(request.title(), request.body(), request.publishedAt());
     }
 }

@@ -1,17 +1,23 @@
 package io.redline.cluster;
 
+import io.redline.cluster.StoryAssigner.Link;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoryAssignerTest {
+    private static Link strong(long story) {
+        return new Link(story, true);
+    }
+
+    private static Link weak(long story) {
+        return new Link(story, false);
+    }
 
     @Test
     void noMatchesStartsANewStory() {
@@ -22,71 +28,52 @@ class StoryAssignerTest {
     }
 
     @Test
-    void javadocExampleOldestStoryAbsorbsTheOthers() {
-        StoryDecision d = StoryAssigner.decide(OptionalLong.empty(), List.of(7L, 3L, 7L));
-        assertThat(d.target()).hasValue(3);
+    void javadocExample() {
+        StoryDecision d = StoryAssigner.decide(OptionalLong.empty(), List.of(strong(7), weak(3), strong(5)));
+        assertThat(d.target()).hasValue(5);
         assertThat(d.merged()).containsExactly(7L);
-        assertThat(d.createsStory()).isFalse();
     }
 
     @Test
-    void oneMatchedStoryIsJoinedWithoutMerging() {
-        StoryDecision d = StoryAssigner.decide(OptionalLong.empty(), List.of(12L, 12L));
+    void theBestMatchIsJoinedEvenWhenWeak() {
+        StoryDecision d = StoryAssigner.decide(OptionalLong.empty(), List.of(weak(12), weak(4)));
         assertThat(d.target()).hasValue(12);
         assertThat(d.merged()).isEmpty();
     }
 
     @Test
-    void anUpdatedArticleWithoutMatchesKeepsItsOwnStory() {
-        StoryDecision d = StoryAssigner.decide(OptionalLong.of(5), List.of());
-        assertThat(d.target()).hasValue(5);
+    void weakLinksNeverBridgeStories() {
+        // an excerpt of two stories joins the better one and merges nothing
+        StoryDecision d = StoryAssigner.decide(OptionalLong.empty(), List.of(strong(9), weak(2), weak(30)));
+        assertThat(d.target()).hasValue(9);
         assertThat(d.merged()).isEmpty();
     }
 
     @Test
-    void ownStoryWinsWhenItIsTheOldest() {
-        StoryDecision d = StoryAssigner.decide(OptionalLong.of(2), List.of(9L, 5L));
-        assertThat(d.target()).hasValue(2);
-        assertThat(d.merged()).containsExactly(5L, 9L);
+    void strongLinksToSeveralStoriesMergeThemIntoTheOldest() {
+        StoryDecision d = StoryAssigner.decide(OptionalLong.empty(), List.of(strong(30), strong(5), strong(12), strong(30)));
+        assertThat(d.target()).hasValue(5);
+        assertThat(d.merged()).containsExactly(12L, 30L);
     }
 
     @Test
-    void ownStoryIsMergedIntoAnOlderMatchedStory() {
-        StoryDecision d = StoryAssigner.decide(OptionalLong.of(9), List.of(4L));
+    void anUpdatedArticleStaysInItsStory() {
+        assertThat(StoryAssigner.decide(OptionalLong.of(5), List.of()).target()).hasValue(5);
+        StoryDecision d = StoryAssigner.decide(OptionalLong.of(9), List.of(weak(4)));
+        assertThat(d.target()).hasValue(9);
+        assertThat(d.merged()).isEmpty();
+    }
+
+    @Test
+    void anUpdatedArticleStronglyMatchingAnOlderStoryMergesIntoIt() {
+        StoryDecision d = StoryAssigner.decide(OptionalLong.of(9), List.of(strong(4), strong(9)));
         assertThat(d.target()).hasValue(4);
         assertThat(d.merged()).containsExactly(9L);
     }
 
     @Test
-    void ownStoryAmongTheMatchesIsNotMergedIntoItself() {
-        StoryDecision d = StoryAssigner.decide(OptionalLong.of(4), List.of(4L, 8L));
-        assertThat(d.target()).hasValue(4);
-        assertThat(d.merged()).containsExactly(8L);
-    }
-
-    @Test
-    void mergedStoriesAreSortedAndDistinct() {
-        StoryDecision d = StoryAssigner.decide(OptionalLong.empty(), List.of(30L, 5L, 12L, 30L, 9L, 12L));
-        assertThat(d.target()).hasValue(5);
-        assertThat(d.merged()).containsExactly(9L, 12L, 30L);
-    }
-
-    @Test
-    void decisionDoesNotDependOnInputOrder() {
-        List<Long> matches = new ArrayList<>(List.of(12L, 5L, 9L, 5L, 30L, 41L));
-        StoryDecision expected = StoryAssigner.decide(OptionalLong.of(17), matches);
-        Random random = new Random(11);
-        for (int i = 0; i < 20; i++) {
-            Collections.shuffle(matches, random);
-            assertThat(StoryAssigner.decide(OptionalLong.of(17), matches)).isEqualTo(expected);
-        }
-        assertThat(expected.target()).hasValue(5);
-        assertThat(expected.merged()).containsExactly(9L, 12L, 17L, 30L, 41L);
-    }
-
-    @Test
     void decisionListIsImmutable() {
-        StoryDecision d = StoryAssigner.decide(OptionalLong.empty(), List.of(1L, 2L));
+        StoryDecision d = StoryAssigner.decide(OptionalLong.empty(), List.of(strong(1), strong(2)));
         assertThatThrownBy(() -> d.merged().add(3L)).isInstanceOf(UnsupportedOperationException.class);
     }
 
