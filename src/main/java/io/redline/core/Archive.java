@@ -148,7 +148,8 @@ public final class Archive {
         thresholds.put("revisionCoverage", c.revisionCoverage());
         return store.read(dao -> new StatsView(detector.indexVersion(), version.shingleSize(), version.length(),
                 lsh.bands(), lsh.rows(), detector.lshThreshold(), lsh.sCurve(), thresholds, detector.bucketCap(), detector.oversizedBucketsSkipped(),
-                detector.index().keys(), detector.index().bytes(), dao.countArticles(), dao.countVersions(), dao.countStories()));
+                detector.index().keys(), detector.index().bytes(), dao.countArticles(), dao.countVersions(), dao.countStories(),
+                dao.countStoryMerges()));
     }
 
     /** The newest version's title: the story's current headline. */
