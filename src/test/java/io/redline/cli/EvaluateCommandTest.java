@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -332,6 +333,29 @@ class EvaluateCommandTest {
 
         Optional<Throwable> again = run(configured, args);
         assertThat(again).get().asString().contains("evaluate needs an empty store, but the configured database holds 10 articles");
+    }
+
+    @Test
+    void publishedAtIsIngestedAndAMalformedOneIsReportedByLine() throws IOException {
+        Path corpus = files.resolve("dated-corpus.jsonl");
+        Path truth = files.resolve("dated-truth.jsonl");
+        Files.write(corpus, List.of(
+                line(JSON.createObjectNode().put("id", "a").put("body", docs.get(0).body()).put("publishedAt", "2024-01-01T06:00:00Z")),
+                line(JSON.createObjectNode().put("id", "b").put("body", docs.get(1).body()))));
+        Files.write(truth, List.of(line(JSON.createObjectNode().put("id", "a").put("cluster", "a").put("kind", "original")),
+                line(JSON.createObjectNode().put("id", "b").put("cluster", "b").put("kind", "original"))));
+        TestDatabase configured = TestDatabase.h2();
+
+        assertThat(run(configured, "evaluate", "config.yml", corpus.toString(), truth.toString(), "--use-configured-database"))
+                .isEmpty();
+        ArticleStore store = new ArticleStore(configured.migratedJdbi());
+        assertThat(store.read(dao -> dao.latestVersion("a")).orElseThrow().publishedAt())
+                .isEqualTo(Instant.parse("2024-01-01T06:00:00Z").toEpochMilli());
+        assertThat(store.read(dao -> dao.latestVersion("b")).orElseThrow().publishedAt()).isNull();
+
+        Files.write(corpus, List.of(line(JSON.createObjectNode().put("id", "a").put("body", "Text.").put("publishedAt", "1 January"))));
+        assertThat(run(TestDatabase.h2(), "evaluate", "config.yml", corpus.toString(), truth.toString())).get().asString()
+                .contains(corpus + ":1: \"publishedAt\" must be an instant such as 2024-01-01T06:00:00Z, got \"1 January\"");
     }
 
     @Test
