@@ -57,9 +57,9 @@ import java.util.stream.Stream;
  * {@code {"id", "cluster", "parent", "kind"?, "source"?}} per line ({@code parent} null for originals), as
  * {@code ../shared/eval/gen_corpus.py} writes them: {@code kind} is original, revision, template or recurring, and
  * {@code source} names the other story's document that a template or next edition reuses. Without {@code kind}
- * a line with a parent is a revision and one without an original. The store
- * is a new H2 file database in a temporary directory, deleted afterwards; {@code --use-configured-database}
- * uses the configured one instead, which must then hold no articles.
+ * a line with a parent is a revision and one without an original. The store is a new H2 file database in a
+ * temporary directory, deleted afterwards; {@code --use-configured-database} uses the configured one instead,
+ * which must then hold no articles.
  *
  * <p>Reported: pairwise and B-cubed precision, recall and F1 ({@link GroupingQuality}); the LSH candidates of
  * each document's look-up before it is stored (mean, p50, p99, max); of the true parent → child pairs whose
@@ -82,7 +82,8 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("corpus").help("NDJSON corpus, one {\"id\", \"body\"} per line, ingested in order");
+        subparser.addArgument("corpus").help("NDJSON corpus, one {\"id\", \"body\", \"title\"?, \"publishedAt\"?} per line, "
+                + "ingested in order");
         subparser.addArgument("truth")
                 .help("NDJSON truth, one {\"id\", \"cluster\", \"parent\", \"kind\"?, \"source\"?} per line");
         subparser.addArgument("--limit").type(Integer.class).metavar("N")
