@@ -11,6 +11,8 @@ import io.dropwizard.db.ManagedDataSource;
 import io.redline.RedlineConfiguration;
 import io.redline.RedlineStartup;
 import io.redline.api.ArticleRequest;
+import io.redline.api.IngestResponse;
+import io.redline.api.MatchView;
 import io.redline.cluster.GroupingQuality;
 import io.redline.core.Detector;
 import io.redline.core.Services;
@@ -51,16 +53,23 @@ import java.util.stream.Stream;
  * ingests a labelled corpus in file order into a fresh store with the configured detection settings and
  * reports how the resulting stories compare with the true clusters.
  *
- * <p>The corpus holds {@code {"id", "body", "title"?}} per line, the truth {@code {"id", "cluster", "parent"}}
- * per line ({@code parent} null for originals), as {@code ../shared/eval/gen_corpus.py} writes them. The store
- * is a new H2 file database in a temporary directory, deleted afterwards; {@code --use-configured-database}
- * uses the configured one instead, which must then hold no articles.
+ * <p>The corpus holds {@code {"id", "body", "title"?, "publishedAt"?}} per line, the truth
+ * {@code {"id", "cluster", "parent", "kind"?, "source"?}} per line ({@code parent} null for originals), as
+ * {@code ../shared/eval/gen_corpus.py} writes them: {@code kind} is original, revision, template or recurring, and
+ * {@code source} names the other story's document that a template or next edition reuses. Without {@code kind}
+ * a line with a parent is a revision and one without an original. The store is a new H2 file database in a
+ * temporary directory, deleted afterwards; {@code --use-configured-database} uses the configured one instead,
+ * which must then hold no articles.
  *
  * <p>Reported: pairwise and B-cubed precision, recall and F1 ({@link GroupingQuality}); the LSH candidates of
  * each document's look-up before it is stored (mean, p50, p99, max); of the true parent → child pairs whose
  * parent came earlier in the file, how many the child's LSH look-up did not return the parent for, and how
- * many it did but exact verification classified NEW; and the ingest rate (time inside the ingestor only; the
- * command's own look-ups are counted in the total).
+ * many it did but exact verification classified NEW; the relations ({@link RelationTable}): each truth kind
+ * against the classification of the document's best match on ingest (the first of the ingest's matches, NEW when
+ * there is none), and, for documents with a reference stored before them (a revision's {@code parent}, else the
+ * {@code source}), the classification that reference got among the matches, or "not matched" (the matches are
+ * the configured {@code maxMatches} best); the story merges the ingest made; and the ingest rate (time inside the
+ * ingestor only; the command's own look-ups are counted in the total).
  */
 public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
     /** Example pairs of each kind of miss shown in the report. */
@@ -73,8 +82,10 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("corpus").help("NDJSON corpus, one {\"id\", \"body\"} per line, ingested in order");
-        subparser.addArgument("truth").help("NDJSON truth, one {\"id\", \"cluster\", \"parent\"} per line");
+        subparser.addArgument("corpus").help("NDJSON corpus, one {\"id\", \"body\", \"title\"?, \"publishedAt\"?} per line, "
+                + "ingested in order");
+        subparser.addArgument("truth")
+                .help("NDJSON truth, one {\"id\", \"cluster\", \"parent\", \"kind\"?, \"source\"?} per line");
         subparser.addArgument("--limit").type(Integer.class).metavar("N")
                 .help("evaluate only the first N documents of the corpus");
         subparser.addArgument("--json").action(Arguments.storeTrue()).help("print the report as one JSON object");
@@ -136,6 +147,8 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
         int parentPairs = 0;
         List<String> lshMissed = new ArrayList<>();
         List<String> notVerified = new ArrayList<>();
+        List<RelationTable.Outcome> outcomes = new ArrayList<>();
+        long mergesBefore = store.read(RedlineDao::countStoryMerges);
         long ingestNanos = 0;
         long started = System.nanoTime();
         try (BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
@@ -152,6 +165,7 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                 if (t == null) {
                     throw new IllegalArgumentException(corpus + ":" + lineNumber + ": " + id + " has no line in the truth file");
                 }
+                Instant publishedAt = instant(doc, "publishedAt", corpus, lineNumber);
                 // the same look-up the ingestor is about to make, kept whole to see whether the parent is in it
                 Fingerprint fingerprint = detector.fingerprint(body);
                 Map<String, Integer> hits = detector.candidates(fingerprint).bandHits();
@@ -166,17 +180,17 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                         lshMissed.add(pair);
                     } else {
                         VersionRow parent = store.read(dao -> dao.latestVersion(t.parent())).orElseThrow();
-                        Instant published = publishedAt(doc, corpus, lineNumber);
-                        if (!detector.compare(fingerprint, published == null ? null : published.toEpochMilli(), parent,
+                        if (!detector.compare(fingerprint, publishedAt == null ? null : publishedAt.toEpochMilli(), parent,
                                 hits.get(t.parent())).sameStory()) {
                             notVerified.add(pair);
                         }
                     }
                 }
                 long before = System.nanoTime();
-                services.ingestor().ingest(new ArticleRequest(id, optional(doc, "title"), body,
-                        publishedAt(doc, corpus, lineNumber), optional(doc, "url"), optional(doc, "source")));
+                IngestResponse response = services.ingestor().ingest(new ArticleRequest(id, optionalText(doc, "title"),
+                        body, publishedAt, optionalText(doc, "url"), optionalText(doc, "source")));
                 ingestNanos += System.nanoTime() - before;
+                outcomes.add(outcome(t, id, response, seen));
                 if (seen.add(id)) {
                     order.add(id);
                 }
@@ -191,6 +205,7 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
             storyOf.put(id, store.read(dao -> dao.article(id)).orElseThrow().storyId());
             clusterOf.put(id, truth.get(id).cluster());
         }
+        long storyMerges = store.read(RedlineDao::countStoryMerges) - mergesBefore;
         double totalSeconds = (System.nanoTime() - started) / 1e9;
         double ingestSeconds = ingestNanos / 1e9;
         GroupingQuality q = GroupingQuality.of(storyOf, clusterOf);
@@ -202,11 +217,34 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                 new ParentPairs(parentPairs, lshMissed.size(), notVerified.size(),
                         List.copyOf(lshMissed.subList(0, Math.min(EXAMPLES, lshMissed.size()))),
                         List.copyOf(notVerified.subList(0, Math.min(EXAMPLES, notVerified.size())))),
+                RelationTable.of(outcomes), storyMerges,
                 new Ingest(ingestSeconds, lookups / Math.max(ingestSeconds, 1e-9), totalSeconds));
     }
 
-    /** One line of the truth file. */
-    record Truth(String cluster, String parent) {
+    /** What the ingest made of the document {@code id} of truth {@code t}; {@code stored} are the ids before it. */
+    private static RelationTable.Outcome outcome(Truth t, String id, IngestResponse response, Set<String> stored) {
+        List<MatchView> matches = response.matches();
+        String relation = matches.isEmpty() ? "NEW" : matches.get(0).classification();
+        String reference = t.referenceId();
+        if (reference == null || reference.equals(id) || !stored.contains(reference)) {
+            return new RelationTable.Outcome(t.kind(), relation, null, null);
+        }
+        String given = matches.stream().filter(m -> m.id().equals(reference)).map(MatchView::classification)
+                .findFirst().orElse(RelationTable.NOT_MATCHED);
+        return new RelationTable.Outcome(t.kind(), relation, t.parent() != null ? "parent" : "source", given);
+    }
+
+    /**
+     * One line of the truth file.
+     *
+     * @param kind   as the line says, else revision when it has a parent and original when not
+     * @param source the other story's document that a template or next edition reuses; null when none
+     */
+    record Truth(String cluster, String parent, String kind, String source) {
+        /** The document this one is measured against: its parent, else its source; null when neither. */
+        String referenceId() {
+            return parent != null ? parent : source;
+        }
     }
 
     private static Map<String, Truth> readTruth(Path file, ObjectMapper json) throws IOException {
@@ -219,27 +257,13 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                     continue;
                 }
                 JsonNode node = parse(json, line, file, lineNumber);
-                JsonNode parent = node.get("parent");
-                out.put(text(node, "id", file, lineNumber), new Truth(text(node, "cluster", file, lineNumber),
-                        parent == null || parent.isNull() ? null : parent.asText()));
+                String parent = optionalText(node, "parent");
+                String kind = optionalText(node, "kind");
+                out.put(text(node, "id", file, lineNumber), new Truth(text(node, "cluster", file, lineNumber), parent,
+                        kind != null ? kind : parent != null ? "revision" : "original", optionalText(node, "source")));
             }
         }
         return out;
-    }
-
-    private static String optional(JsonNode doc, String field) {
-        JsonNode v = doc.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    /** The document's {@code publishedAt}, or null when it has none. */
-    private static Instant publishedAt(JsonNode doc, Path corpus, int line) {
-        String v = optional(doc, "publishedAt");
-        try {
-            return v == null ? null : Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(corpus + ":" + line + ": publishedAt is not an ISO-8601 instant: " + v);
-        }
     }
 
     private static JsonNode parse(ObjectMapper json, String line, Path file, int lineNumber) {
@@ -256,6 +280,26 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
             throw new IllegalArgumentException(file + ":" + lineNumber + ": \"" + field + "\" is required");
         }
         return value.asText();
+    }
+
+    /** The field's text; null when it is missing, null or empty. */
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
+    }
+
+    /** An ISO-8601 instant such as {@code 2024-01-01T06:00:00Z}; null when the field is missing or null. */
+    private static Instant instant(JsonNode node, String field, Path file, int lineNumber) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(file + ":" + lineNumber + ": \"" + field
+                    + "\" must be an instant such as 2024-01-01T06:00:00Z, got " + value, e);
+        }
     }
 
     private static DataSourceFactory scratchDatabase(Path dir) {
@@ -316,7 +360,8 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
 
     /** Everything the command prints; the JSON form is this record as Jackson writes it. */
     public record Report(int documents, int trueClusters, int stories, Scores pairwise, Scores bcubed,
-                         CandidateCounts lshCandidates, ParentPairs parentPairs, Ingest ingest) {
+                         CandidateCounts lshCandidates, ParentPairs parentPairs, RelationTable relations,
+                         long storyMerges, Ingest ingest) {
         String text(String store) {
             Map<String, String> rows = new LinkedHashMap<>();
             rows.put("store", store);
@@ -331,10 +376,14 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                     "%d true pairs: %d missed by LSH %s, %d candidates not verified (NEW) %s",
                     parentPairs.pairs(), parentPairs.lshMissed(), parentPairs.lshMissedExamples(),
                     parentPairs.notVerified(), parentPairs.notVerifiedExamples()));
+            rows.put("story merges", Long.toString(storyMerges));
             rows.put("ingest", String.format(Locale.ROOT, "%d docs in %.1f s (%.0f docs/s); %.1f s in all",
                     documents, ingest.seconds(), ingest.docsPerSecond(), ingest.totalSeconds()));
             StringBuilder out = new StringBuilder();
             rows.forEach((k, v) -> out.append(String.format(Locale.ROOT, "%-15s %s%n", k, v)));
+            out.append(String.format(Locale.ROOT,
+                    "relations       truth kind (rows) against the classification of the best match (NEW: none)%n"));
+            relations.lines().forEach(l -> out.append(String.format(Locale.ROOT, "  %s%n", l)));
             return out.toString();
         }
 

@@ -152,7 +152,8 @@ public final class Archive {
         thresholds.put("maxRevisionGapDays", (double) c.maxRevisionGap().toDays());
         return store.read(dao -> new StatsView(detector.indexVersion(), version.shingleSize(), version.length(),
                 lsh.bands(), lsh.rows(), detector.lshThreshold(), lsh.sCurve(), thresholds, detector.bucketCap(), detector.oversizedBucketsSkipped(),
-                detector.index().keys(), detector.index().bytes(), dao.countArticles(), dao.countVersions(), dao.countStories()));
+                detector.index().keys(), detector.index().bytes(), dao.countArticles(), dao.countVersions(), dao.countStories(),
+                dao.countStoryMerges()));
     }
 
     /** The newest version's title: the story's current headline. */

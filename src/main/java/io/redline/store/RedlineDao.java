@@ -169,4 +169,8 @@ public interface RedlineDao {
 
     @SqlUpdate("UPDATE story_merges SET into_id = :into WHERE into_id = :from")
     void repointMerges(@Bind("from") long fromStory, @Bind("into") long intoStory);
+
+    /** Every merge recorded, including those into stories deleted since. */
+    @SqlQuery("SELECT COUNT(*) FROM story_merges")
+    long countStoryMerges();
 }

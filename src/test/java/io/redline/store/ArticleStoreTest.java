@@ -128,6 +128,7 @@ class ArticleStoreTest {
         assertThat(db.story(1)).contains(new StoryRow(1, 100, 300));
         assertThat(db.countStories()).isEqualTo(1);
         assertThat(db.mergesInto(1)).containsExactly(new StoryMergeRow(2, 1, "c", 300));
+        assertThat(db.store.read(RedlineDao::countStoryMerges)).isEqualTo(1);
         assertThat(db.storyVersions(1)).extracting(VersionRow::articleId)
                 .containsExactlyInAnyOrder("a", "b", "c");
         assertThat(db.storyCounter()).isEqualTo(3);
@@ -195,6 +196,8 @@ class ArticleStoreTest {
         assertThat(db.mergesInto(2)).isEmpty();
         assertThat(db.countStories()).isEqualTo(1);
         assertThat(db.storyArticleCount(1)).isEqualTo(5);
+        // the merge of 3 into 2, repointed to 1 with 2's own, is still counted: two merges recorded
+        assertThat(db.store.read(RedlineDao::countStoryMerges)).isEqualTo(2);
     }
 
     // --- LSH candidates
