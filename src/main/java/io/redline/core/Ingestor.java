@@ -32,6 +32,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * commits, never on how threads interleave. Thread-safe.
  */
 public final class Ingestor {
+    /** Least share of the article's words in paragraphs of a story for that story to be merged in. */
+    static final double MERGE_COVERAGE = 0.6;
+
     private final Detector detector;
     private final ArticleStore store;
     private final InputLimits limits;
@@ -104,9 +107,15 @@ public final class Ingestor {
         }
     }
 
-    /** Whether a match is strong enough to merge its story with the one the article joins: see {@link StoryAssigner}. */
+    /**
+     * Whether a match is strong enough to merge its story with the one the article joins ({@link StoryAssigner}):
+     * a duplicate or revision of which the article is mostly made. An article mostly made of each of two
+     * stories shows that they share text themselves: a split story healing. A round-up made half of one story
+     * and half of another is a bridge, and merges nothing.
+     */
     static boolean strong(Match m) {
-        return m.classification() == Classification.DUPLICATE || m.classification() == Classification.REVISION;
+        return (m.classification() == Classification.DUPLICATE || m.classification() == Classification.REVISION)
+                && m.comparison().coverageA() >= MERGE_COVERAGE;
     }
 
     private static Long publishedAt(ArticleRequest request) {
