@@ -8,6 +8,7 @@ import io.redline.cluster.StoryDecision;
 import io.redline.match.Classification;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
+import io.redline.store.Lineage;
 import io.redline.store.LongArrays;
 import io.redline.store.VersionRow;
 import io.redline.text.TextNormalizer;
@@ -91,7 +92,8 @@ public final class Ingestor {
                 VersionRow row = new VersionRow(request.id(), version, 0, prepared.title(), request.body(),
                         request.publishedAt() == null ? null : request.publishedAt().toEpochMilli(),
                         request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
-                        fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()));
+                        fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()),
+                        previous.map(Lineage::updateOf).orElse(Lineage.NONE));
                 long storyId = ArticleStore.saveVersion(dao, row, detector.bucketKeys(fingerprint), decision, now);
                 Classification verdict = previous.isPresent() && lookup.classification() == Classification.NEW
                         ? Classification.REVISION : lookup.classification();

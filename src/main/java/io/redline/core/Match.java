@@ -13,7 +13,7 @@ public record Match(VersionRow article, Comparison comparison, Classification cl
         VersionRow a = article;
         return new Match(new VersionRow(a.articleId(), a.version(), storyId, a.title(), a.body(), a.publishedAt(),
                 a.url(), a.source(), a.ingestedAt(), a.contentHash(), a.signatureVersion(), a.signature(),
-                a.shingles()), comparison, classification, bands, estimatedJaccard);
+                a.shingles(), a.lineage()), comparison, classification, bands, estimatedJaccard);
     }
 
     public boolean verified() {
