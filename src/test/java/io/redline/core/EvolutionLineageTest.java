@@ -21,26 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The story: article A (v1, then v2 updating it) and article B, a revision of A v1 published after A v2.
  */
 class EvolutionLineageTest {
-    static final String A1 = """
-            The river burst its banks on Monday night. Hundreds of homes were flooded in the lower town.
-
-            The mayor said the town hall would open as a shelter. Volunteers brought blankets and food.
-
-            Forecasters expect more rain on Wednesday.""";
-    /** A v2 drops the volunteers and changes the forecast. */
-    static final String A2 = """
-            The river burst its banks on Monday night. Hundreds of homes were flooded in the lower town.
-
-            The mayor said the town hall would open as a shelter. The army arrived at dawn with boats.
-
-            Forecasters expect the rain to ease by Thursday.""";
-    /** B rewrites A v1's first sentence and keeps the rest of A v1 as it was. */
-    static final String B = """
-            The river burst its banks late on Monday. Hundreds of homes were flooded in the lower town.
-
-            The mayor said the town hall would open as a shelter. Volunteers brought blankets and food.
-
-            Forecasters expect more rain on Wednesday.""";
+    private static final String A1 = StoryRows.FLOOD_V1;
+    private static final String A2 = StoryRows.FLOOD_V2;
+    private static final String B = StoryRows.FLOOD_REVISION;
 
     private static final DiffOptions OPTIONS = DiffOptions.defaults();
 

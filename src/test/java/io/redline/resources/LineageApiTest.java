@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.redline.core.EvolutionLineageTest.A1;
-import static io.redline.core.EvolutionLineageTest.A2;
-import static io.redline.core.EvolutionLineageTest.B;
+import static io.redline.testing.StoryRows.FLOOD_REVISION;
+import static io.redline.testing.StoryRows.FLOOD_V1;
+import static io.redline.testing.StoryRows.FLOOD_V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,15 +30,15 @@ class LineageApiTest {
     static void start() {
         TestDatabase database = TestDatabase.h2();
         redline = new RunningRedline(database);
-        story = redline.postJson("/articles", Map.of("id", "a", "title", "Flood", "body", A1,
+        story = redline.postJson("/articles", Map.of("id", "a", "title", "Flood", "body", FLOOD_V1,
                 "publishedAt", "2024-03-01T08:00:00Z")).json().get("storyId").asLong();
-        redline.postJson("/articles", Map.of("id", "a", "title", "Flood: army sent", "body", A2,
+        redline.postJson("/articles", Map.of("id", "a", "title", "Flood: army sent", "body", FLOOD_V2,
                 "publishedAt", "2024-03-01T09:00:00Z"));
         // what ingest will record once it keeps the matched parent: written to the store the service reads
         ArticleStore store = new ArticleStore(database.migratedJdbi());
         long published = java.time.Instant.parse("2024-03-01T10:00:00Z").toEpochMilli();
-        StoryRows.save(store, StoryRows.row("b", 1, "Town flooded", B, published, new Lineage("a", 1, "REVISION")), story);
-        templateStory = StoryRows.save(store, StoryRows.row("t", 1, "Canal flooded", B.replace("river", "canal"),
+        StoryRows.save(store, StoryRows.row("b", 1, "Town flooded", FLOOD_REVISION, published, new Lineage("a", 1, "REVISION")), story);
+        templateStory = StoryRows.save(store, StoryRows.row("t", 1, "Canal flooded", FLOOD_REVISION.replace("river", "canal"),
                 published + 1000, new Lineage("b", 1, "TEMPLATE")), 0);
     }
 

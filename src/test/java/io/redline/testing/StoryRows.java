@@ -15,6 +15,28 @@ import java.util.OptionalLong;
 public final class StoryRows {
     private static final long[] NO_KEYS = new long[0];
 
+    /** A short flood report in three paragraphs. */
+    public static final String FLOOD_V1 = """
+            The river burst its banks on Monday night. Hundreds of homes were flooded in the lower town.
+
+            The mayor said the town hall would open as a shelter. Volunteers brought blankets and food.
+
+            Forecasters expect more rain on Wednesday.""";
+    /** An update of {@link #FLOOD_V1} that drops the volunteers and changes the forecast. */
+    public static final String FLOOD_V2 = """
+            The river burst its banks on Monday night. Hundreds of homes were flooded in the lower town.
+
+            The mayor said the town hall would open as a shelter. The army arrived at dawn with boats.
+
+            Forecasters expect the rain to ease by Thursday.""";
+    /** A revision of {@link #FLOOD_V1} that rewrites its first sentence and keeps the rest as it was. */
+    public static final String FLOOD_REVISION = """
+            The river burst its banks late on Monday. Hundreds of homes were flooded in the lower town.
+
+            The mayor said the town hall would open as a shelter. Volunteers brought blankets and food.
+
+            Forecasters expect more rain on Wednesday.""";
+
     private StoryRows() {
     }
 
