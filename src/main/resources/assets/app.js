@@ -664,7 +664,7 @@ function lineageTree(t) {
         h('div', { class: 'node-line' },
           h('strong', {}, `Step ${s.step}`),
           h('span', {}, `${s.articleId} v${s.version}`),
-          s.derivedFrom ? derivation(t, s) : h('span', { class: 'muted' }, 'first of its line'),
+          s.derivedFrom ? derivation(t, s) : h('span', { class: 'muted' }, s.step === 1 ? 'first version' : 'parent not recorded'),
           // the headline where a line starts or changes it, not repeated down a run of updates
           s.title !== byStep.get(s.derivedFrom?.step)?.title ? h('span', { class: 'node-title muted', title: s.title }, s.title) : null),
         branches.length ? h('ul', { class: 'tree' }, branches.map(line)) : null));
@@ -724,7 +724,7 @@ function blameView(b) {
   const colour = (step) => STEP_COLOURS[(step - 1) % STEP_COLOURS.length];
   return h('section', { testid: 'blame' },
     h('h2', {}, `Where each sentence of the latest version comes from (step ${b.version.step}, ${b.version.articleId})`),
-    h('p', { class: 'muted' }, 'Each sentence is shaded by the step that gave it its present wording; hover or focus it for details.'),
+    h('p', { class: 'muted' }, 'Each sentence is shaded by the step that gave it its present wording, along the versions this one derives from; hover or focus it for details.'),
     h('div', { class: 'legend' }, b.steps.map((s) => h('span', {},
       h('span', { class: 'swatch', style: `background:${colour(s.step)};border:1px solid ${STEP_EDGES[(s.step - 1) % STEP_EDGES.length]}` }),
       `step ${s.step}: ${s.articleId} v${s.version}`))),
