@@ -39,7 +39,7 @@ final class StoryLineage {
         int[] parents = new int[chain.size()];
         for (int k = 0; k < chain.size(); k++) {
             Lineage l = chain.get(k).lineage();
-            parents[k] = l == null || l.isNone() ? NONE
+            parents[k] = l.isNone() ? NONE
                     : steps.getOrDefault(key(l.parentArticle(), l.parentVersion()), OUTSIDE);
         }
         return new StoryLineage(parents);

@@ -42,9 +42,4 @@ public record Lineage(String parentArticle, Integer parentVersion, String relati
     public boolean isNone() {
         return relation == null;
     }
-
-    /** Whether the parent is this very version (articleId, version). */
-    public boolean isParent(String articleId, int version) {
-        return !isNone() && parentArticle.equals(articleId) && parentVersion == version;
-    }
 }
