@@ -256,7 +256,15 @@ const VERDICT_TEXT = {
   NEW: 'Nothing stored is close enough: this is a new text.',
   DUPLICATE: 'We already have this text, with at most small edits.',
   REVISION: 'This is a reworded revision of a stored article.',
+  EXCERPT: 'This text is an excerpt of a stored article.',
+  TEMPLATE: 'A new story that reuses the text of a stored article.',
 };
+
+/** A TEMPLATE match is another story whose text was reused: say so, rather than offer it as this story. */
+function verdictText(classification, top) {
+  if (classification === 'TEMPLATE' && top) return `A new story that reuses the text of ${top.id}.`;
+  return VERDICT_TEXT[classification] ?? '';
+}
 
 function checkResult(check) {
   const { result, stored } = check;
@@ -264,7 +272,7 @@ function checkResult(check) {
   const out = h('div', {});
   out.append(h('div', { class: 'verdict' },
     h('span', { class: `badge ${result.classification}`, testid: 'verdict' }, result.classification),
-    h('span', {}, VERDICT_TEXT[result.classification] ?? '')));
+    h('span', { testid: 'verdict-text' }, verdictText(result.classification, matches[0]))));
   if (stored) {
     out.append(h('p', { class: 'notice', testid: 'stored' },
       `Stored as “${stored.id}”, version ${stored.version}, status ${stored.status}, in `,
@@ -291,7 +299,10 @@ function checkResult(check) {
       h('div', { class: 'row' },
         h('span', { class: `badge ${m.classification}` }, m.classification),
         h('span', { class: 'match-title grow' }, `${i + 1}. ${m.title || m.id}`)),
-      h('div', { class: 'muted small-print' }, `${m.id} · `, h('a', { href: `#/stories/${m.storyId}`, testid: 'match-story' }, `story ${m.storyId}`),
+      h('div', { class: 'muted small-print', testid: 'match-where' },
+        m.classification === 'TEMPLATE'
+          ? ['reuses the text of ', h('strong', {}, m.id), ' (', h('a', { href: `#/stories/${m.storyId}`, testid: 'match-story' }, `story ${m.storyId}`), ', another story)']
+          : [`${m.id} · `, h('a', { href: `#/stories/${m.storyId}`, testid: 'match-story' }, `story ${m.storyId}`)],
         ` · ${m.sharedParagraphs.length} shared paragraph${m.sharedParagraphs.length === 1 ? '' : 's'}`),
       h('div', { class: 'metrics' },
         metric('Jaccard', m.jaccard, 'match-jaccard'),
@@ -586,6 +597,8 @@ function storyView(id) {
       h('p', { class: 'muted' }, `${t.steps.length} version${t.steps.length === 1 ? '' : 's'} · first seen ${when(t.firstSeen)} · last seen ${when(t.lastSeen)}`),
       h('h2', {}, 'How much each update changed'),
       chart(t),
+      h('h2', { id: 'lineage-title' }, 'Where each version comes from'),
+      lineageTree(t),
       h('h2', {}, 'Timeline'),
       h('ol', { class: 'steps', testid: 'timeline' }, t.steps.map((s, i) => stepItem(t, s, t.steps[i - 1]))),
       blame ? blameView(blame) : null);
@@ -604,9 +617,62 @@ function stepItem(t, s, previous) {
     s.titleChanged && previous
       ? h('div', { testid: 'headline-change' }, 'Headline changed: ', h('del', {}, previous.title), ' → ', h('ins', {}, s.title))
       : h('div', {}, s.step === 1 ? 'Headline: ' : 'Headline kept: ', h('em', {}, s.title)),
+    s.derivedFrom ? h('div', { class: 'meta', testid: 'step-from' }, derivation(t, s)) : null,
     h('div', { class: 'meta' }, `${s.words} words in ${s.paragraphs} paragraphs`,
       c ? ` · ${pct(s.similarity)} like the step before · ${c.unchanged} kept, ${c.modified} reworded, ${c.moved} moved, ${c.inserted} added, ${c.deleted} cut · ` : '',
       c ? h('ins', {}, `+${c.wordsAdded}`) : '', c ? ' ' : '', c ? h('del', {}, `−${c.wordsRemoved}`) : ''));
+}
+
+/** How a step derives from its parent: "REVISION of step 1", or what it reuses from another story. */
+function derivation(t, s) {
+  const d = s.derivedFrom;
+  const rel = h('span', { class: `rel ${s.relation}`, testid: 'lineage-relation' }, s.relation);
+  if (d.step) {
+    return [rel, ` of step ${d.step} `, s.relation === 'UPDATE' && d.step === s.step - 1 ? null
+      : h('a', { class: 'small-print', href: `#/stories/${t.storyId}/diff?from=${d.step}&to=${s.step}`, testid: 'lineage-diff' }, `diff ${d.step} → ${s.step}`)];
+  }
+  const r = s.reuses ?? { articleId: d.articleId, version: d.version };
+  const where = r.storyId ? ['(', h('a', { href: `#/stories/${r.storyId}`, testid: 'lineage-story' }, `story ${r.storyId}`), ')'] : '(no longer stored)';
+  return h('span', { testid: 'lineage-reuses' }, rel, ' ',
+    s.relation === 'TEMPLATE' ? 'reuses the text of ' : `${s.relation.toLowerCase()} of `, h('strong', {}, `${r.articleId} v${r.version}`), ' ', where);
+}
+
+/**
+ * The versions as a tree, each under the version it derives from. An article's run of updates stays in one
+ * column and only branches (a revision, excerpt or duplicate of an earlier version) are indented, so a story of
+ * many versions stays a few levels deep. Versions with no parent in the story are roots.
+ */
+function lineageTree(t) {
+  const byStep = new Map(t.steps.map((s) => [s.step, s]));
+  const children = new Map();
+  const roots = [];
+  for (const s of t.steps) {
+    const p = s.derivedFrom?.step;
+    if (p && p !== s.step && byStep.has(p)) children.set(p, [...(children.get(p) ?? []), s]);
+    else roots.push(s);
+  }
+  const seen = new Set();
+  // a version and the updates that continue it, each with its branches nested below it
+  const line = (start) => {
+    const items = [];
+    for (let s = start; s && !seen.has(s.step);) {
+      seen.add(s.step);
+      const kids = children.get(s.step) ?? [];
+      const next = kids.find((k) => k.relation === 'UPDATE' && k.articleId === s.articleId);
+      const branches = kids.filter((k) => k !== next);
+      items.push(h('li', { class: 'node', testid: 'lineage-node', 'data-step': s.step, 'data-parent': s.derivedFrom?.step, 'data-relation': s.relation },
+        h('div', { class: 'node-line' },
+          h('strong', {}, `Step ${s.step}`),
+          h('span', {}, `${s.articleId} v${s.version}`),
+          s.derivedFrom ? derivation(t, s) : h('span', { class: 'muted' }, s.step === 1 ? 'first version' : 'parent not recorded'),
+          // the headline where a line starts or changes it, not repeated down a run of updates
+          s.title !== byStep.get(s.derivedFrom?.step)?.title ? h('span', { class: 'node-title muted', title: s.title }, s.title) : null),
+        branches.length ? h('ul', { class: 'tree' }, branches.map(line)) : null));
+      s = next;
+    }
+    return items;
+  };
+  return h('ul', { class: 'tree card', testid: 'lineage', 'aria-labelledby': 'lineage-title' }, roots.map(line));
 }
 
 /** Words added (up, green) and removed (down, red) per version; the first version shows its length in grey. */
@@ -658,7 +724,7 @@ function blameView(b) {
   const colour = (step) => STEP_COLOURS[(step - 1) % STEP_COLOURS.length];
   return h('section', { testid: 'blame' },
     h('h2', {}, `Where each sentence of the latest version comes from (step ${b.version.step}, ${b.version.articleId})`),
-    h('p', { class: 'muted' }, 'Each sentence is shaded by the step that gave it its present wording; hover or focus it for details.'),
+    h('p', { class: 'muted' }, 'Each sentence is shaded by the step that gave it its present wording, along the versions this one derives from; hover or focus it for details.'),
     h('div', { class: 'legend' }, b.steps.map((s) => h('span', {},
       h('span', { class: 'swatch', style: `background:${colour(s.step)};border:1px solid ${STEP_EDGES[(s.step - 1) % STEP_EDGES.length]}` }),
       `step ${s.step}: ${s.articleId} v${s.version}`))),

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Who wrote what: each sentence of one version of a story with the step (version) in which it first
- * appeared and the one in which it last changed. {@code steps} lists the chain the steps refer to.
+ * appeared and the one in which it last changed, following the version's lineage. {@code steps} lists that
+ * lineage, root first, each with its step in the story's time line (the numbers the sentences use).
  */
 public record BlameView(long storyId, VersionRef version, List<VersionRef> steps, List<Sentence> sentences) {
 

@@ -10,13 +10,19 @@ import io.redline.diff.ParagraphDiffer;
 import io.redline.diff.StoryHistory;
 import io.redline.diff.TextDiff;
 import io.redline.store.ArticleStore;
+import io.redline.store.Lineage;
 import io.redline.store.VersionRow;
 import io.redline.text.Paragraphs;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Diffs between versions and the evolution of stories: time lines, diffs between any two steps, and blame.
@@ -78,21 +84,33 @@ public final class Evolution {
 
     public Optional<TimelineView> timeline(long storyId) {
         return chain(storyId).map(chain -> {
+            StoryLineage lineage = StoryLineage.of(chain);
+            Map<String, Long> outsideStories = outsideParents(chain, lineage);
             List<TimelineView.Step> steps = new ArrayList<>();
             for (int k = 0; k < chain.size(); k++) {
                 Deadline.check();
                 VersionRow v = chain.get(k);
                 TextDiff d = k == 0 ? null : diff(chain.get(k - 1), v);
+                Lineage l = v.lineage();
+                OptionalInt parent = lineage.parentStep(k + 1);
+                TimelineView.DerivedFrom from = l.isNone() ? null : new TimelineView.DerivedFrom(l.parentArticle(),
+                        l.parentVersion(), parent.isPresent() ? parent.getAsInt() : null);
+                TimelineView.Reuses reuses = l.isNone() || parent.isPresent() ? null : new TimelineView.Reuses(
+                        l.parentArticle(), l.parentVersion(), outsideStories.get(l.parentArticle()));
                 steps.add(new TimelineView.Step(k + 1, v.articleId(), v.version(), v.title(),
                         Views.instant(v.publishedAt()), Instant.ofEpochMilli(v.ingestedAt()),
                         ParagraphDiffer.wordCount(v.body()), Paragraphs.split(v.body()).size(),
                         d == null ? null : d.title().changed(), d == null ? null : d.similarity(),
                         d == null ? null : d.summary(),
-                        d == null ? null : "/stories/" + storyId + "/diff?from=" + k + "&to=" + (k + 1)));
+                        d == null ? null : "/stories/" + storyId + "/diff?from=" + k + "&to=" + (k + 1),
+                        from, l.relation(), reuses));
             }
-            StoryHistory.History h = history.follow(chain.stream().map(VersionRow::body).toList());
+            // the latest version's paragraphs along its lineage, as blame reads its sentences
+            List<Integer> path = lineage.path(chain.size());
+            StoryHistory.History h = history.follow(path.stream().map(s -> chain.get(s - 1).body()).toList());
             List<TimelineView.ParagraphRewrites> paragraphs = h.paragraphs().stream()
-                    .map(p -> new TimelineView.ParagraphRewrites(p.index(), p.firstStep(), p.rewrites())).toList();
+                    .map(p -> new TimelineView.ParagraphRewrites(p.index(), path.get(p.firstStep() - 1), p.rewrites()))
+                    .toList();
             VersionRow last = chain.get(chain.size() - 1);
             Instant first = chain.stream().map(v -> Instant.ofEpochMilli(v.ingestedAt())).min(Instant::compareTo).orElseThrow();
             Instant lastSeen = chain.stream().map(v -> Instant.ofEpochMilli(v.ingestedAt())).max(Instant::compareTo).orElseThrow();
@@ -129,17 +147,37 @@ public final class Evolution {
         return found < 0 ? Optional.empty() : Optional.of(found + 1);
     }
 
-    public BlameView blame(long storyId, List<VersionRow> chain, int step) {
-        List<VersionRow> upTo = chain.subList(0, step);
-        StoryHistory.History h = history.follow(upTo.stream().map(VersionRow::body).toList());
-        List<VersionRef> steps = new ArrayList<>();
-        for (int k = 0; k < upTo.size(); k++) {
-            steps.add(ref(upTo.get(k), k + 1));
+    /** The stories of parents that are not in the chain's story, by article id; deleted ones are left out. */
+    private Map<String, Long> outsideParents(List<VersionRow> chain, StoryLineage lineage) {
+        Set<String> ids = new HashSet<>();
+        for (int k = 0; k < chain.size(); k++) {
+            Lineage l = chain.get(k).lineage();
+            if (!l.isNone() && lineage.parentStep(k + 1).isEmpty()) {
+                ids.add(l.parentArticle());
+            }
         }
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> stories = new HashMap<>();
+        store.read(dao -> dao.articles(ids)).forEach(a -> stories.put(a.id(), a.storyId()));
+        return stories;
+    }
+
+    /**
+     * Blame of one step, following its lineage from the root (see {@link StoryLineage#path}): a sentence an
+     * earlier branch already had is credited to that branch, not to a version published in between.
+     */
+    public BlameView blame(long storyId, List<VersionRow> chain, int step) {
+        List<Integer> path = StoryLineage.of(chain).path(step);
+        StoryHistory.History h = history.follow(path.stream().map(s -> chain.get(s - 1).body()).toList());
+        // positions along the path back to the story's steps
+        List<VersionRef> steps = path.stream().map(s -> ref(chain.get(s - 1), s)).toList();
         List<BlameView.Sentence> sentences = h.sentences().stream()
-                .map(s -> new BlameView.Sentence(s.paragraph(), s.start(), s.end(), s.text(), s.firstStep(), s.lastChangedStep()))
+                .map(s -> new BlameView.Sentence(s.paragraph(), s.start(), s.end(), s.text(),
+                        path.get(s.firstStep() - 1), path.get(s.lastChangedStep() - 1)))
                 .toList();
-        return new BlameView(storyId, steps.get(step - 1), steps, sentences);
+        return new BlameView(storyId, steps.get(steps.size() - 1), steps, sentences);
     }
 
     public static VersionRef ref(VersionRow v, Integer step) {

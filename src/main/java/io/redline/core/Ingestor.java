@@ -8,6 +8,7 @@ import io.redline.cluster.StoryDecision;
 import io.redline.match.Classification;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
+import io.redline.store.Lineage;
 import io.redline.store.LongArrays;
 import io.redline.store.VersionRow;
 import io.redline.text.TextNormalizer;
@@ -94,7 +95,8 @@ public final class Ingestor {
                 VersionRow row = new VersionRow(request.id(), version, 0, prepared.title(), request.body(),
                         request.publishedAt() == null ? null : request.publishedAt().toEpochMilli(),
                         request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
-                        fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()));
+                        fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()),
+                        previous.map(Lineage::updateOf).orElseGet(() -> derivation(lookup)));
                 long storyId = ArticleStore.saveVersion(dao, row, detector.bucketKeys(fingerprint), decision, now);
                 // an article updated under its own id is always the same article
                 Classification verdict = previous.isPresent() && !lookup.classification().sameStory()
@@ -116,6 +118,20 @@ public final class Ingestor {
     static boolean strong(Match m) {
         return (m.classification() == Classification.DUPLICATE || m.classification() == Classification.REVISION)
                 && m.comparison().coverageA() >= MERGE_COVERAGE;
+    }
+
+    /**
+     * What a new article derives from: its best same-story match, which lies in the story it joins; else the
+     * text it reuses in another story; else nothing.
+     */
+    private static Lineage derivation(Lookup lookup) {
+        if (lookup.matches().isEmpty()) {
+            return Lineage.NONE;
+        }
+        Match best = lookup.matches().get(0);
+        Classification relation = best.classification();
+        return relation.sameStory() || relation == Classification.TEMPLATE
+                ? new Lineage(best.article().articleId(), best.article().version(), relation.name()) : Lineage.NONE;
     }
 
     private static Long publishedAt(ArticleRequest request) {

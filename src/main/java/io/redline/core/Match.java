@@ -14,7 +14,7 @@ public record Match(VersionRow article, Comparison comparison, Verdict verdict, 
         VersionRow a = article;
         return new Match(new VersionRow(a.articleId(), a.version(), storyId, a.title(), a.body(), a.publishedAt(),
                 a.url(), a.source(), a.ingestedAt(), a.contentHash(), a.signatureVersion(), a.signature(),
-                a.shingles()), comparison, verdict, bands, estimatedJaccard);
+                a.shingles(), a.lineage()), comparison, verdict, bands, estimatedJaccard);
     }
 
     public Classification classification() {

@@ -41,7 +41,7 @@ public final class Reindexer {
                 Fingerprint f = detector.fingerprint(row.body());
                 updated.add(new VersionRow(row.articleId(), row.version(), row.storyId(), row.title(), row.body(),
                         row.publishedAt(), row.url(), row.source(), row.ingestedAt(), row.contentHash(), current,
-                        f.signature().toBytes(), LongArrays.toBytes(f.shingles())));
+                        f.signature().toBytes(), LongArrays.toBytes(f.shingles()), row.lineage()));
                 boolean latest = store.read(dao -> dao.article(row.articleId()))
                         .map(a -> a.latestVersion() == row.version()).orElse(false);
                 if (latest) {

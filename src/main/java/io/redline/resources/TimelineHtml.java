@@ -33,7 +33,7 @@ final class TimelineHtml {
                     .append(Boolean.TRUE.equals(s.titleChanged()) ? " <small>(new headline)</small>" : "")
                     .append("</td><td>").append(escapeHtml4(s.articleId())).append(" v").append(s.version())
                     .append("<br><small>").append(s.publishedAt() != null ? s.publishedAt() : s.ingestedAt())
-                    .append("</small></td><td class=num>").append(s.words()).append("</td><td>");
+                    .append("</small>").append(lineage(s)).append("</td><td class=num>").append(s.words()).append("</td><td>");
             if (s.changes() == null) {
                 html.append("first version");
             } else {
@@ -49,5 +49,20 @@ final class TimelineHtml {
         }
         html.append("</tbody></table>\n</body></html>\n");
         return html.toString();
+    }
+
+    /** "from step k (REVISION)", or what it reuses when its parent is in another story. */
+    private static String lineage(TimelineView.Step s) {
+        if (s.derivedFrom() == null) {
+            return "";
+        }
+        String relation = " (" + escapeHtml4(s.relation()) + ")";
+        if (s.derivedFrom().step() != null) {
+            return "<br><small>from step " + s.derivedFrom().step() + relation + "</small>";
+        }
+        TimelineView.Reuses r = s.reuses();
+        return "<br><small>reuses the text of " + escapeHtml4(r.articleId()) + " v" + r.version()
+                + (r.storyId() == null ? ", since deleted" : " (<a href=\"/stories/" + r.storyId()
+                + "/timeline?format=html\">story " + r.storyId() + "</a>)") + relation + "</small>";
     }
 }

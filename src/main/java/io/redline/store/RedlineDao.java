@@ -24,7 +24,8 @@ import java.util.Optional;
 @RegisterConstructorMapper(IndexedArticle.class)
 public interface RedlineDao {
     String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
-            + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles";
+            + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
+            + "v.relation";
     String LATEST = " FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version ";
 
     // --- articles and versions
@@ -63,8 +64,9 @@ public interface RedlineDao {
                        @Bind("indexSeq") long indexSeq);
 
     @SqlUpdate("INSERT INTO article_versions (article_id, version, title, body, published_at, url, source, ingested_at, "
-            + "content_hash, signature_version, signature, shingles) VALUES (:articleId, :version, :title, :body, "
-            + ":publishedAt, :url, :source, :ingestedAt, :contentHash, :signatureVersion, :signature, :shingles)")
+            + "content_hash, signature_version, signature, shingles, parent_article, parent_version, relation) VALUES "
+            + "(:articleId, :version, :title, :body, :publishedAt, :url, :source, :ingestedAt, :contentHash, "
+            + ":signatureVersion, :signature, :shingles, :lineage.parentArticle, :lineage.parentVersion, :lineage.relation)")
     void insertVersion(@BindMethods VersionRow row);
 
     @SqlUpdate("DELETE FROM article_versions WHERE article_id = :id")

@@ -1,8 +1,11 @@
 package io.redline.resources;
 
+import io.redline.store.ArticleStore;
+import io.redline.store.Lineage;
 import io.redline.testing.Browser;
 import io.redline.testing.Fixtures;
 import io.redline.testing.RunningRedline;
+import io.redline.testing.StoryRows;
 import io.redline.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check a text, read a diff, follow a story, see errors in words, and fit a phone screen.
  */
 class EditorPageTest {
+    private static TestDatabase database;
     private static RunningRedline redline;
     private static Browser browser;
     private static WebDriver driver;
@@ -34,7 +38,8 @@ class EditorPageTest {
 
     @BeforeAll
     static void start() {
-        redline = new RunningRedline(TestDatabase.h2());
+        database = TestDatabase.h2();
+        redline = new RunningRedline(database);
         redline.post("/articles/bulk", "application/x-ndjson", Fixtures.seedsNdjson());
         browser = Browser.start(1280, 1000);
         driver = browser.driver();
@@ -147,6 +152,108 @@ class EditorPageTest {
         waitFor("diff-summary");
         assertThat(driver.getCurrentUrl()).contains("#/stories/").contains("/diff?from=1&to=2");
         assertThat(driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MOVED]"))).hasSize(2);
+    }
+
+    /**
+     * A story of 62 versions: an article updated 45 times, a revision of its 5th version updated 14 times, an
+     * excerpt and a duplicate; and a new story reusing its 10th version's text. The tree keeps each article's
+     * updates in one column and indents only the branches.
+     */
+    @Test
+    void aStoryOfManyVersionsDrawsItsLineageAsAShallowTreeAndATemplateSaysWhatItReuses() {
+        ArticleStore store = new ArticleStore(database.migratedJdbi());
+        long minute = 60_000;
+        long t0 = 1_700_000_000_000L;
+        long story = StoryRows.save(store, StoryRows.row("main", 1, "Levee breaks", body(1), t0, Lineage.NONE), 0);
+        for (int v = 2; v <= 45; v++) {
+            StoryRows.save(store, StoryRows.row("main", v, "Levee breaks", body(v), t0 + v * minute,
+                    new Lineage("main", v - 1, Lineage.UPDATE)), story);
+        }
+        StoryRows.save(store, StoryRows.row("branch", 1, "Levee: the wire", body(5) + "\n\nFrom the wire.",
+                t0 + 7 * minute + 1, new Lineage("main", 5, Lineage.REVISION)), story);
+        for (int v = 2; v <= 15; v++) {
+            StoryRows.save(store, StoryRows.row("branch", v, "Levee: the wire", body(5) + "\n\nWire update " + v + ".",
+                    t0 + (7 + 3 * v) * minute + 1, new Lineage("branch", v - 1, Lineage.UPDATE)), story);
+        }
+        StoryRows.save(store, StoryRows.row("quote", 1, "In brief", "Update 20 of the levee story.",
+                t0 + 21 * minute + 2, new Lineage("main", 20, Lineage.EXCERPT)), story);
+        StoryRows.save(store, StoryRows.row("copy", 1, "Levee: the wire", body(5) + "\n\nWire update 3.",
+                t0 + 30 * minute + 2, new Lineage("branch", 3, Lineage.DUPLICATE)), story);
+        long other = StoryRows.save(store, StoryRows.row("tmpl", 1, "Another levee", body(10).replace("levee", "dam"),
+                t0 + 50 * minute, new Lineage("main", 10, Lineage.TEMPLATE)), 0);
+
+        open("/#/stories/" + story);
+        waitFor("lineage");
+        assertThat(all("lineage-node")).hasSize(62);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        Number deepest = (Number) js.executeScript("return Math.max(...[...document.querySelectorAll("
+                + "'[data-testid=lineage-node]')].map(n => { let d = 0; for (let e = n.closest('ul.tree'); e; e = e.parentElement.closest('ul.tree')) d++; return d; }));");
+        assertThat(deepest.intValue()).as("nesting of the deepest node").isEqualTo(3);
+        // the revision hangs under the version it revises, labelled with its relation and its parent
+        WebElement revision = driver.findElement(By.cssSelector("[data-testid=lineage-node][data-relation=REVISION]"));
+        assertThat(revision.getAttribute("data-parent")).isEqualTo("5");
+        WebElement parent = revision.findElement(By.xpath("ancestor::li[@data-testid='lineage-node'][1]"));
+        assertThat(parent.getAttribute("data-step")).isEqualTo("5");
+        assertThat(revision.findElement(By.cssSelector("[data-testid=lineage-relation]")).getText()).isEqualTo("REVISION");
+        assertThat(revision.getText()).contains("of step 5");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=lineage-node][data-relation=EXCERPT]"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("[data-testid=lineage-node][data-relation=DUPLICATE]"))).hasSize(1);
+        assertThat(js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
+        scrollTo(find("lineage"));
+        browser.screenshot("lineage-tree");
+
+        open("/#/stories/" + other);
+        WebElement reuses = waitFor("lineage-reuses");
+        assertThat(reuses.getText()).isEqualTo("TEMPLATE reuses the text of main v10 (story " + story + ")");
+        assertThat(reuses.findElement(By.cssSelector("[data-testid=lineage-story]")).getAttribute("href"))
+                .endsWith("#/stories/" + story);
+    }
+
+    /** The service does not classify EXCERPT and TEMPLATE yet: the page is shown such an answer to /check. */
+    @Test
+    void excerptAndTemplateMatchesGetReadableBadgesAndATemplateIsNotOfferedAsTheSameStory() {
+        int storyOfSeed08 = redline.get("/articles/seed-08").json().get("storyId").asInt();
+        open("/#/check");
+        waitFor("check-form");
+        String match = "{\"id\":\"%s\",\"storyId\":%d,\"title\":\"t\",\"classification\":\"%s\",\"jaccard\":0.4,"
+                + "\"containment\":0.9,\"matchContainment\":0.5,\"paragraphCoverage\":0.8,\"sharedParagraphs\":[]}";
+        String answer = "{\"classification\":\"TEMPLATE\",\"matches\":[" + match.formatted("seed-08", storyOfSeed08, "TEMPLATE")
+                + "," + match.formatted("seed-07", storyOfSeed08, "EXCERPT") + "]}";
+        ((JavascriptExecutor) driver).executeScript("const answer = arguments[0]; const real = window.fetch;"
+                + "window.fetch = (path, init) => path === '/check' ? Promise.resolve(new Response(answer,"
+                + "{status: 200, headers: {'Content-Type': 'application/json'}})) : real(path, init);", answer);
+        setValue(find("check-body"), "Some text");
+        find("check-submit").click();
+
+        assertThat(waitFor("verdict").getText()).isEqualTo("TEMPLATE");
+        assertThat(find("verdict-text").getText()).isEqualTo("A new story that reuses the text of seed-08.");
+        List<WebElement> where = all("match-where");
+        assertThat(where.get(0).getText()).startsWith("reuses the text of seed-08 (story " + storyOfSeed08 + ", another story)");
+        assertThat(where.get(1).getText()).startsWith("seed-07 · story");
+        for (WebElement badge : driver.findElements(By.cssSelector(".badge"))) {
+            assertThat(contrast(badge)).as(badge.getText()).isGreaterThanOrEqualTo(4.5);
+        }
+        assertThat(driver.findElements(By.cssSelector(".badge.EXCERPT"))).hasSize(1);
+    }
+
+    /** WCAG contrast ratio of an element's text colour on its background colour. */
+    private static double contrast(WebElement e) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("""
+                const lum = (css) => { const [r, g, b] = css.match(/\\d+/g).slice(0, 3).map((x) => {
+                  const c = x / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+                  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                const style = getComputedStyle(arguments[0]);
+                const [a, b] = [lum(style.color), lum(style.backgroundColor)];
+                return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);""", e)).doubleValue();
+    }
+
+    /** Version {@code v} of a levee story: a fixed lede and one line per update so far. */
+    private static String body(int v) {
+        StringBuilder b = new StringBuilder("The levee broke near the old mill. Water reached the square by noon.");
+        for (int k = 2; k <= v; k++) {
+            b.append("\n\nUpdate ").append(k).append(" of the levee story.");
+        }
+        return b.toString();
     }
 
     @Test

@@ -403,9 +403,9 @@ class ArticleStoreTest {
         new Random(42).nextBytes(manyBytes);
 
         VersionRow small = new VersionRow("ع-1", 1, 0, title, multilingual, 1_700_000_000_000L,
-                "https://example.org/خبر?q=天气", "مصدر", 10, hash('a'), SIG_VERSION, allBytes, manyBytes);
+                "https://example.org/خبر?q=天气", "مصدر", 10, hash('a'), SIG_VERSION, allBytes, manyBytes, Lineage.NONE);
         VersionRow large = new VersionRow("big", 1, 0, "big", bigBody, null, null, null, 20, hash('b'),
-                SIG_VERSION, manyBytes, allBytes);
+                SIG_VERSION, manyBytes, allBytes, Lineage.NONE);
         db.store.saveVersion(small, keys(1), NEW_STORY, 100);
         db.store.saveVersion(large, keys(2), NEW_STORY, 100);
 
@@ -523,7 +523,7 @@ class ArticleStoreTest {
 
         List<VersionRow> resigned = stale.stream().map(v -> new VersionRow(v.articleId(), v.version(), v.storyId(),
                 v.title(), v.body(), v.publishedAt(), v.url(), v.source(), v.ingestedAt(), v.contentHash(),
-                SIG_VERSION, bytes(0x50 + v.version(), 16), bytes(0x70 + v.version(), 32))).toList();
+                SIG_VERSION, bytes(0x50 + v.version(), 16), bytes(0x70 + v.version(), 32), v.lineage())).toList();
         db.store.updateFingerprints(resigned, Map.of("a", keys(50, 51), "c", keys(60)));
 
         assertThat(db.countStale(SIG_VERSION)).isZero();
@@ -541,6 +541,57 @@ class ArticleStoreTest {
         assertThat(db.version("b", 1).orElseThrow().signature())
                 .isEqualTo(signed("b", 1, SIG_VERSION).signature());
         assertThat(db.countVersions()).isEqualTo(4);
+    }
+
+    // --- lineage
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void lineageIsStoredWithTheVersionAndReadBackByEveryQuery(TestDatabase.Kind kind) {
+        Db db = Db.open(kind);
+        db.store.saveVersion(version("a", 1, "first"), keys(1), NEW_STORY, 100);
+        db.store.saveVersion(derived(version("a", 2, "second"), Lineage.updateOf(version("a", 1, ""))), keys(2), into(1), 200);
+        Lineage revision = new Lineage("a", 1, Lineage.REVISION);
+        db.store.saveVersion(derived(version("b", 1, "rewrite"), revision), keys(3), into(1), 300);
+
+        assertThat(db.version("a", 1).orElseThrow().lineage()).isEqualTo(Lineage.NONE);
+        assertThat(db.version("a", 2).orElseThrow().lineage()).isEqualTo(new Lineage("a", 1, "UPDATE"));
+        assertThat(db.latestVersion("b").orElseThrow().lineage()).isEqualTo(revision);
+        assertThat(db.latestVersions(List.of("a", "b"))).extracting(VersionRow::lineage)
+                .containsExactlyInAnyOrder(new Lineage("a", 1, "UPDATE"), revision);
+        assertThat(db.versions("a")).extracting(VersionRow::lineage)
+                .containsExactly(Lineage.NONE, new Lineage("a", 1, "UPDATE"));
+        // (b/1 was received at 1000, as a/1 was)
+        assertThat(db.storyVersions(1)).extracting(VersionRow::lineage)
+                .containsExactly(Lineage.NONE, revision, new Lineage("a", 1, "UPDATE"));
+        assertThat(db.staleVersions("other", 10)).extracting(VersionRow::lineage).contains(revision);
+    }
+
+    /** Change set 7-lineage on rows written before it: later versions derive from their predecessor. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theLineageMigrationGivesExistingVersionsTheirArticlesPreviousVersion(TestDatabase.Kind kind) {
+        TestDatabase database = TestDatabase.create(kind);
+        Jdbi jdbi = database.migratedJdbi();
+        ArticleStore store = new ArticleStore(jdbi);
+        store.saveVersion(version("a", 1, "one"), keys(1), NEW_STORY, 100);
+        store.saveVersion(version("a", 2, "two"), keys(2), into(1), 200);
+        store.saveVersion(version("a", 3, "three"), keys(3), into(1), 300);
+        store.saveVersion(version("b", 1, "other"), keys(4), into(1), 400);
+        // back to the schema before 7-lineage, keeping the rows
+        jdbi.useHandle(h -> {
+            h.execute("ALTER TABLE article_versions DROP COLUMN relation");
+            h.execute("ALTER TABLE article_versions DROP COLUMN parent_version");
+            h.execute("ALTER TABLE article_versions DROP COLUMN parent_article");
+            h.execute("DELETE FROM databasechangelog WHERE id = '7-lineage'");
+        });
+
+        Jdbi migrated = database.migratedJdbi();
+
+        List<VersionRow> rows = new ArticleStore(migrated).read(dao -> dao.storyVersions(1));
+        assertThat(rows).extracting(v -> v.articleId() + "/" + v.version() + " " + v.lineage()).containsExactlyInAnyOrder(
+                "a/1 " + Lineage.NONE, "a/2 " + new Lineage("a", 1, "UPDATE"), "a/3 " + new Lineage("a", 2, "UPDATE"),
+                "b/1 " + Lineage.NONE);
     }
 
     // --- helpers
@@ -674,7 +725,12 @@ class ArticleStoreTest {
                                   long ingestedAt, String signatureVersion) {
         return new VersionRow(id, version, 0, title, body, publishedAt, "https://example.org/" + id, "wire",
                 ingestedAt, hash(Character.forDigit(version % 10, 10)), signatureVersion,
-                bytes(id.hashCode() + version, 16), bytes(id.hashCode() - version, 24));
+                bytes(id.hashCode() + version, 16), bytes(id.hashCode() - version, 24), Lineage.NONE);
+    }
+
+    private static VersionRow derived(VersionRow v, Lineage lineage) {
+        return new VersionRow(v.articleId(), v.version(), v.storyId(), v.title(), v.body(), v.publishedAt(), v.url(),
+                v.source(), v.ingestedAt(), v.contentHash(), v.signatureVersion(), v.signature(), v.shingles(), lineage);
     }
 
     /** {@code length} bytes counting up from {@code seed}: distinct per seed, easy to compare. */
