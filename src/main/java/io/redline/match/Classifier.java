@@ -9,12 +9,13 @@ import java.util.Locale;
  * <p>First by the text alone:
  * <ul>
  *   <li>{@code DUPLICATE}: Jaccard ≥ {@code duplicateJaccard} (default 0.9).</li>
- *   <li>{@code REVISION}: Jaccard ≥ {@code revisionJaccard} (default 0.5); or, with containment ≥
- *   {@code evidenceContainment} (default 0.2), a paragraph overlap ≥ {@code revisionOverlap} (default 0.5): on
- *   average over the two texts, at least half of each one's paragraphs reappear, exactly or reworded, in the
- *   other — a revision keeps most of its parent and is mostly made of it.</li>
- *   <li>{@code EXCERPT}: with that containment, ≥ {@value #EXCERPT_COVERAGE} of one text's words lie in
- *   paragraphs that reappear in the other: a brief cut from a story, or a story grown from a brief.</li>
+ *   <li>{@code EXCERPT}: with containment ≥ {@code evidenceContainment} (default 0.2), ≥ {@value #EXCERPT_COVERAGE}
+ *   of one text's words lie in paragraphs that reappear in the other, and under {@value #EXCERPT_REST} of the
+ *   other's words in paragraphs found in the first: a brief cut from a story, or a story grown from a brief.</li>
+ *   <li>{@code REVISION}: Jaccard ≥ {@code revisionJaccard} (default 0.5); or, with that containment, a
+ *   paragraph overlap ≥ {@code revisionOverlap} (default 0.55): on average over the two texts, over half of
+ *   each one's paragraphs reappear, exactly or reworded, in the other — a revision keeps most of its parent
+ *   and is mostly made of it.</li>
  *   <li>{@code TEMPLATE}: at least two paragraphs and {@value #REUSE_COVERAGE} of one text's words reappear, too
  *   little for the same story: a different story reusing the other's text.</li>
  *   <li>{@code NEW}: anything else.</li>
@@ -35,6 +36,8 @@ public record Classifier(double duplicateJaccard, double revisionJaccard, double
     public static final Duration DEFAULT_MAX_REVISION_GAP = Duration.ofDays(21);
     /** Share of a text's words in reappearing paragraphs that makes it an excerpt of the other. */
     static final double EXCERPT_COVERAGE = 0.75;
+    /** ... while less than this share of the other's words reappear in it: the other is mostly more. */
+    static final double EXCERPT_REST = 0.5;
     /** Share of a text's words in reappearing paragraphs that makes it a reuse of the other's text. */
     static final double REUSE_COVERAGE = 0.2;
     /** Facts' least share of all changes, and renamed paragraphs' least share of reworded ones, for a new edition. */
@@ -104,15 +107,15 @@ public record Classifier(double duplicateJaccard, double revisionJaccard, double
                     "%.0f%% of the wording is the same", 100 * c.jaccard()));
         }
         boolean evidence = c.containment() >= evidenceContainment;
+        if (evidence && c.paragraphCoverage() >= EXCERPT_COVERAGE && c.leastCoverage() < EXCERPT_REST) {
+            return new Verdict(Classification.EXCERPT, String.format(Locale.ROOT,
+                    "%.0f%% of one text is in the other, %.0f%% of the other in it",
+                    100 * c.paragraphCoverage(), 100 * c.leastCoverage()));
+        }
         if (evidence && c.paragraphOverlap() >= revisionOverlap) {
             return new Verdict(Classification.REVISION, String.format(Locale.ROOT,
                     "%d of %d paragraphs reappear in the other, %d of %d the other way",
                     c.shared().size(), c.paragraphsA(), c.sharedInB(), c.paragraphsB()));
-        }
-        if (evidence && c.paragraphCoverage() >= EXCERPT_COVERAGE) {
-            return new Verdict(Classification.EXCERPT, String.format(Locale.ROOT,
-                    "%.0f%% of one text is in the other, %.0f%% of the other in it",
-                    100 * c.paragraphCoverage(), 100 * c.leastCoverage()));
         }
         if (c.shared().size() >= 2 && c.paragraphCoverage() >= REUSE_COVERAGE) {
             return new Verdict(Classification.TEMPLATE, String.format(Locale.ROOT,

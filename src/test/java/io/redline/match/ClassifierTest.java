@@ -99,8 +99,8 @@ class ClassifierTest {
     void customThresholdsAreUsed() {
         Classifier strict = new Classifier(0.99, 0.8, 0.5, 0.9, Duration.ofDays(21));
         assertThat(strict.classify(comparison(0.95, 0.95, 10))).isEqualTo(Classification.REVISION);
-        assertThat(strict.classify(comparison(0.6, 0.7, 7))).isEqualTo(Classification.TEMPLATE);
-        assertThat(strict.classify(comparison(0.6, 0.7, 8))).isEqualTo(Classification.EXCERPT);
+        assertThat(strict.classify(comparison(0.6, 0.7, 8))).isEqualTo(Classification.TEMPLATE);
+        assertThat(strict.classify(comparison(0.6, 0.7, 8, 4, 0.8, FactChanges.NONE))).isEqualTo(Classification.EXCERPT);
         assertThat(strict.classify(comparison(0.6, 0.7, 9))).isEqualTo(Classification.REVISION);
     }
 
