@@ -183,10 +183,34 @@ public final class Detector {
                 matches.add(m);
             }
         }
+        matches = withoutStoriesOfEditions(matches);
         matches.sort(BEST_FIRST);
         List<Match> best = List.copyOf(matches.subList(0, Math.min(maxMatches, matches.size())));
         Classification verdict = best.isEmpty() ? Classification.NEW : best.get(0).classification();
         return new Lookup(verdict, best, ids.size(), candidates.oversizedBuckets(), compared);
+    }
+
+    /**
+     * A text that is a next edition of one version of a story is not of that story, though it may resemble its
+     * other versions more (rewrites of last year's text that its facts do not tell apart): those matches become
+     * {@code TEMPLATE} too.
+     */
+    private static List<Match> withoutStoriesOfEditions(List<Match> matches) {
+        Map<Long, String> editions = new HashMap<>();
+        for (Match m : matches) {
+            if (m.verdict().edition()) {
+                editions.merge(m.article().storyId(), m.article().articleId(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        if (editions.isEmpty()) {
+            return matches;
+        }
+        List<Match> out = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            String edition = editions.get(m.article().storyId());
+            out.add(edition != null && m.sameStory() ? m.inStoryOfEdition(edition) : m);
+        }
+        return out;
     }
 
     /**

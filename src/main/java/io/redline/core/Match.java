@@ -17,6 +17,16 @@ public record Match(VersionRow article, Comparison comparison, Verdict verdict, 
                 a.shingles(), a.lineage()), comparison, verdict, bands, estimatedJaccard);
     }
 
+    /**
+     * The same comparison, no longer of the same story: its story holds a version of which the text is a next
+     * edition ({@code editionOf}).
+     */
+    public Match inStoryOfEdition(String editionOf) {
+        return new Match(article, comparison, new Verdict(Classification.TEMPLATE,
+                "its story holds " + editionOf + ", of which this is a next edition", true), bandsCollided,
+                estimatedJaccard);
+    }
+
     public Classification classification() {
         return verdict.relation();
     }

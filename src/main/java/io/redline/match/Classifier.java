@@ -85,14 +85,14 @@ public record Classifier(double duplicateJaccard, double revisionJaccard, double
                 && Math.abs(publishedA - publishedB) > maxRevisionGap.toMillis()) {
             long days = Duration.ofMillis(Math.abs(publishedA - publishedB)).toDays();
             return new Verdict(Classification.TEMPLATE, String.format(Locale.ROOT,
-                    "shares %d paragraphs but was published %d days apart", c.shared().size(), days));
+                    "shares %d paragraphs but was published %d days apart", c.shared().size(), days), true);
         }
         FactChanges f = c.changes();
         if (f.renamed() > 0 && f.renamed() >= EDITION_RENAMED_SHARE * f.paragraphs()
                 && f.factShare() >= EDITION_FACT_SHARE) {
             return new Verdict(Classification.TEMPLATE, String.format(Locale.ROOT,
                     "names or years replaced in %d of %d reworded paragraphs; %d of %d changes are facts",
-                    f.renamed(), f.paragraphs(), f.facts(), f.facts() + f.words()));
+                    f.renamed(), f.paragraphs(), f.facts(), f.facts() + f.words()), true);
         }
         return byText;
     }

@@ -74,7 +74,7 @@ class FixturesEndToEndTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void aReworkedExcerptOfAStoryIsFoundAsARevision(TestDatabase.Kind kind) {
+    void aReworkedExcerptOfAStoryIsFoundAsAnExcerpt(TestDatabase.Kind kind) {
         try (RunningRedline redline = new RunningRedline(TestDatabase.create(kind))) {
             redline.post("/articles/bulk", "application/x-ndjson", Fixtures.seedsNdjson());
             String[] paragraphs = Fixtures.seed("seed-08").get("body").asText().split("\n\n");
@@ -84,7 +84,7 @@ class FixturesEndToEndTest {
 
             JsonNode check = redline.postJson("/check", Map.of("body", excerpt)).json();
 
-            assertThat(check.get("classification").asText()).isEqualTo("REVISION");
+            assertThat(check.get("classification").asText()).isEqualTo("EXCERPT");
             JsonNode top = check.get("matches").get(0);
             assertThat(top.get("id").asText()).isEqualTo("seed-08");
             assertThat(top.get("jaccard").asDouble()).isLessThan(0.2);
