@@ -93,6 +93,7 @@ public final class Ingestor {
                         request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
                         fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()));
                 long storyId = ArticleStore.saveVersion(dao, row, detector.bucketKeys(fingerprint), decision, now);
+                detector.stored(row, fingerprint);
                 Classification verdict = previous.isPresent() && lookup.classification() == Classification.NEW
                         ? Classification.REVISION : lookup.classification();
                 return new IngestResponse(request.id(), version, storyId, previous.isPresent() ? "UPDATED" : "CREATED",

@@ -74,10 +74,13 @@ public final class Comparer {
                 ParagraphTerms match = index.paragraphs().get(found.position());
                 String ta = pa.paragraph().text();
                 String tb = match.paragraph().text();
-                // most shared paragraphs are copied verbatim: normalising costs more than all the rest; a long
-                // paragraph of b that many short ones are part of is normalised once
-                boolean exact = best == 1.0 && (ta.equals(tb) || TextNormalizer.normalize(ta)
-                        .equals(normalizedB.computeIfAbsent(found.position(), k -> TextNormalizer.normalize(tb))));
+                // most shared paragraphs are copied verbatim or nearly (a comma, a space), and building normalised
+                // copies would cost more than all the rest: ASCII pairs are compared in normal form in place; for
+                // others a long paragraph of b that many short ones are part of is normalised once
+                boolean exact = best == 1.0 && (ta.equals(tb) || (TextNormalizer.isAscii(ta) && TextNormalizer.isAscii(tb)
+                        ? TextNormalizer.sameNormalized(ta, tb)
+                        : TextNormalizer.normalize(ta).equals(normalizedB.computeIfAbsent(found.position(),
+                                k -> TextNormalizer.normalize(tb)))));
                 out.add(new SharedParagraph(pa.paragraph().index(), match.paragraph().index(),
                         Math.round(best * 1e4) / 1e4, exact));
             }
