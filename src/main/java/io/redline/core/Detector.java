@@ -69,7 +69,7 @@ public final class Detector {
         this.comparer = comparer;
         this.classifier = classifier;
         this.store = store;
-        this.index = new CandidateIndex(store);
+        this.index = new CandidateIndex(store, representatives.considered());
         this.bucketCap = bucketCap;
         this.weakBucket = weakBucket;
         this.maxMatches = maxMatches;

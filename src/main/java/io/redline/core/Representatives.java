@@ -15,7 +15,8 @@ import java.util.Set;
  * Which LSH candidates a look-up verifies exactly: in each story, the {@code perStory} sharing the most band keys
  * (ties: lower article id first) and the one published last (ties: higher article id); of all those, the
  * {@code total} sharing the most keys (same ties). A newcomer to a story of a thousand near-identical versions
- * is thus compared with a few of them, not all, and the work per look-up stays bounded.
+ * is thus compared with a few of them, not all, and the work per look-up stays bounded. Only the
+ * {@link #considered()} candidates sharing the most keys are read from the store to choose among.
  *
  * <p>Example, {@code perStory} 2, {@code total} 4: candidates a (story 1, 9 keys), b (1, 7), c (1, 5, published
  * last), d (1, 3), e (2, 4) → a, b, c from story 1 and e from story 2; d is not verified.
@@ -26,6 +27,7 @@ import java.util.Set;
 public final class Representatives {
     public static final int DEFAULT_PER_STORY = 4;
     public static final int DEFAULT_TOTAL = 32;
+    static final int CONSIDERED_PER_VERIFIED = 4;
 
     private final int perStory;
     private final int total;
@@ -43,6 +45,14 @@ public final class Representatives {
         }
         this.perStory = perStory;
         this.total = total;
+    }
+
+    /**
+     * Candidates worth reading at all, before stories are known: {@value #CONSIDERED_PER_VERIFIED} times the
+     * {@code total}, those sharing the most band keys (see {@code CandidateIndex}).
+     */
+    public int considered() {
+        return (int) Math.min(Integer.MAX_VALUE, (long) total * CONSIDERED_PER_VERIFIED);
     }
 
     public static Representatives defaults() {
