@@ -104,8 +104,9 @@ public class LongDocumentBenchmark {
             for (int i = 0; i < Math.min(2_000, others.size()); i++) {
                 add(others.get(i).get("body").asText());
             }
-            System.out.printf("%nbyLength %d: %d words in %d paragraphs; index of %d documents%n", words,
-                    text.split("\\s+").length, paragraphs.size(), index.lastEntry());
+            int candidates = index.find(BANDS.allKeys(FINGERPRINTER.fingerprint(text)), 1000, 1).entries().length;
+            System.out.printf("%nbyLength %d: %d words in %d paragraphs; index of %d documents; %d candidates%n", words,
+                    text.split("\\s+").length, paragraphs.size(), index.lastEntry(), candidates);
         }
 
         private void add(String body) {

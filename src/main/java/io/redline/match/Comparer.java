@@ -25,6 +25,12 @@ import java.util.Map;
  */
 public final class Comparer {
     public static final double DEFAULT_PARAGRAPH_THRESHOLD = 0.4;
+    /**
+     * The inverted indexes of the last two texts compared on this thread: a look-up compares one text with each
+     * candidate in turn, and its index is built once, not once per candidate. An index is a pure function of
+     * its paragraph list, found by identity (fingerprints' lists are immutable), so results do not depend on it.
+     */
+    private static final ThreadLocal<RecentIndexes> RECENT = ThreadLocal.withInitial(RecentIndexes::new);
 
     private final double paragraphThreshold;
 
@@ -58,7 +64,7 @@ public final class Comparer {
      */
     private List<SharedParagraph> reappearing(Fingerprint a, Fingerprint b) {
         List<SharedParagraph> out = new ArrayList<>();
-        TermIndex index = new TermIndex(b.paragraphs());
+        TermIndex index = RECENT.get().index(b.paragraphs());
         Map<Integer, String> normalizedB = new HashMap<>();
         for (ParagraphTerms pa : a.paragraphs()) {
             Deadline.check();
@@ -113,5 +119,30 @@ public final class Comparer {
             }
         }
         return n;
+    }
+
+    /** Two indexes by identity of their paragraph list, the least recently used replaced. One per thread. */
+    private static final class RecentIndexes {
+        private List<ParagraphTerms> firstText;
+        private TermIndex first;
+        private List<ParagraphTerms> secondText;
+        private TermIndex second;
+
+        TermIndex index(List<ParagraphTerms> text) {
+            if (text != firstText) {
+                if (text == secondText) {
+                    secondText = firstText;
+                    TermIndex t = second;
+                    second = first;
+                    first = t;
+                } else {
+                    secondText = firstText;
+                    second = first;
+                    first = new TermIndex(text);
+                }
+                firstText = text;
+            }
+            return first;
+        }
     }
 }
