@@ -28,8 +28,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds what a text resembles: LSH candidates from the in-memory band index, each verified by exact
- * comparison of shingle sets and paragraphs, then classified. Read-only and thread-safe.
+ * Finds what a text resembles: LSH candidates from the in-memory band index, a bounded number of them per story
+ * ({@link Representatives}) verified by exact comparison of shingle sets and paragraphs, then classified.
+ * Read-only and thread-safe.
  */
 public final class Detector {
     /** Matches weaker than this and sharing no paragraph are not worth showing. */
