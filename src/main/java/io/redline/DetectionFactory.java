@@ -4,6 +4,8 @@ import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.redline.core.Detector;
+import io.redline.core.Representatives;
+import io.redline.core.StoredTerms;
 import io.redline.match.Classifier;
 import io.redline.match.Comparer;
 import io.redline.minhash.Fingerprinter;
@@ -79,12 +81,28 @@ public class DetectionFactory {
     @JsonProperty
     private int maxMatches = 10;
 
+    /** Word-pair hashes of stored texts kept in memory for verification (0: none kept); see {@code StoredTerms}. */
+    @Min(0)
+    @JsonProperty
+    private long storedTermsCache = StoredTerms.DEFAULT_MAX_TERMS;
+
+    /** LSH candidates verified per story for their shared keys, besides the story's latest published one. */
+    @Min(1)
+    @JsonProperty
+    private int verifyPerStory = Representatives.DEFAULT_PER_STORY;
+
+    /** LSH candidates verified per look-up at most; must be above verifyPerStory. */
+    @Min(2)
+    @JsonProperty
+    private int verifyTotal = Representatives.DEFAULT_TOTAL;
+
     public Detector buildDetector(ArticleStore store, MetricRegistry metrics) {
         LshParameters lsh = LshParameters.forThreshold(lshThreshold, signatureLength, LshParameters.DEFAULT_TARGET_PROBABILITY);
         return new Detector(new Fingerprinter(shingleSize, signatureLength, seed), new LshBands(lsh),
                 new Comparer(paragraphThreshold),
                 new Classifier(duplicateJaccard, revisionJaccard, evidenceContainment, revisionOverlap,
                         maxRevisionGap.toJavaDuration()),
-                store, lshThreshold, bucketCap, weakBucket, maxMatches, metrics);
+                store, lshThreshold, bucketCap, weakBucket, maxMatches, metrics,
+                new StoredTerms(storedTermsCache), new Representatives(verifyPerStory, verifyTotal));
     }
 }

@@ -22,10 +22,24 @@ public final class CandidateIndex {
 
     private final LshIndex index = new LshIndex();
     private final ArticleStore store;
+    private final int maxCandidates;
     private final Object refreshing = new Object();
 
     public CandidateIndex(ArticleStore store) {
+        this(store, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxCandidates candidates a look-up reads from the store at most: those sharing the most keys (see
+     *                      {@link LshIndex.Hits#strongest}), so that a story of thousands of near-identical texts
+     *                      costs a bounded read
+     */
+    public CandidateIndex(ArticleStore store, int maxCandidates) {
+        if (maxCandidates < 1) {
+            throw new IllegalArgumentException("maxCandidates must be >= 1, got " + maxCandidates);
+        }
         this.store = store;
+        this.maxCandidates = maxCandidates;
     }
 
     /** Applies the log entries committed since the last call; returns how many. */
@@ -51,8 +65,8 @@ public final class CandidateIndex {
     }
 
     /**
-     * Articles sharing buckets with {@code keys}: article id → keys shared. Buckets over {@code cap} are skipped;
-     * see {@link LshIndex#find} for {@code weakBucket}.
+     * Articles sharing buckets with {@code keys}: article id → keys shared, at most {@code maxCandidates} of them.
+     * Buckets over {@code cap} are skipped; see {@link LshIndex#find} for {@code weakBucket}.
      */
     public Candidates find(long[] keys, int cap, int weakBucket) {
         return store.read(dao -> find(keys, cap, weakBucket, dao));
@@ -61,7 +75,7 @@ public final class CandidateIndex {
     /** The same, reading the store through {@code dao}, which may be in a transaction. */
     public Candidates find(long[] keys, int cap, int weakBucket, RedlineDao dao) {
         refresh(dao);
-        LshIndex.Hits hits = index.find(keys, cap, weakBucket);
+        LshIndex.Hits hits = index.find(keys, cap, weakBucket).strongest(maxCandidates);
         if (hits.entries().length == 0) {
             return new Candidates(Map.of(), Map.of(), hits.oversized());
         }

@@ -28,8 +28,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds what a text resembles: LSH candidates from the in-memory band index, each verified by exact
- * comparison of shingle sets and paragraphs, then classified. Read-only and thread-safe.
+ * Finds what a text resembles: LSH candidates from the in-memory band index, a bounded number of them per story
+ * ({@link Representatives}) verified by exact comparison of shingle sets and paragraphs, then classified.
+ * Read-only and thread-safe.
  */
 public final class Detector {
     /** Matches weaker than this and sharing no paragraph are not worth showing. */
@@ -47,22 +48,37 @@ public final class Detector {
     private final Timer lookupTimer;
     private final Counter oversizedBuckets;
     private final double lshThreshold;
+    private final StoredTerms storedTerms;
+    private final Representatives representatives;
 
     public Detector(Fingerprinter fingerprinter, LshBands bands, Comparer comparer, Classifier classifier,
                     ArticleStore store, double lshThreshold, int bucketCap, int weakBucket, int maxMatches,
                     MetricRegistry metrics) {
+        this(fingerprinter, bands, comparer, classifier, store, lshThreshold, bucketCap, weakBucket, maxMatches,
+                metrics, new StoredTerms(StoredTerms.DEFAULT_MAX_TERMS), Representatives.defaults());
+    }
+
+    /**
+     * @param storedTerms     the paragraph terms of stored versions, kept between look-ups
+     * @param representatives which LSH candidates are verified
+     */
+    public Detector(Fingerprinter fingerprinter, LshBands bands, Comparer comparer, Classifier classifier,
+                    ArticleStore store, double lshThreshold, int bucketCap, int weakBucket, int maxMatches,
+                    MetricRegistry metrics, StoredTerms storedTerms, Representatives representatives) {
         this.fingerprinter = fingerprinter;
         this.bands = bands;
         this.comparer = comparer;
         this.classifier = classifier;
         this.store = store;
-        this.index = new CandidateIndex(store);
+        this.index = new CandidateIndex(store, representatives.considered());
         this.bucketCap = bucketCap;
         this.weakBucket = weakBucket;
         this.maxMatches = maxMatches;
         this.lookupTimer = metrics.timer("redline.lsh-lookup");
         this.oversizedBuckets = metrics.counter("redline.lsh-oversized-buckets");
         this.lshThreshold = lshThreshold;
+        this.storedTerms = storedTerms;
+        this.representatives = representatives;
     }
 
     public Fingerprint fingerprint(String body) {
@@ -149,10 +165,11 @@ public final class Detector {
         Map<String, Integer> hits = candidates.bandHits();
         Set<String> ids = new HashSet<>(hits.keySet());
         ids.remove(excludeId);
+        Set<String> chosen = representatives.choose(hits, ids, dao);
         Map<Integer, Match> compared = new HashMap<>();
-        Set<String> toRead = new HashSet<>(ids);
+        Set<String> toRead = new HashSet<>(chosen);
         Map<String, Match> reusable = new HashMap<>();
-        for (String id : ids) {
+        for (String id : chosen) {
             Match m = known.get(candidates.entries().get(id));
             if (m != null) {
                 reusable.put(id, m);
@@ -229,6 +246,16 @@ public final class Detector {
         return new Match(stored, c, classifier.verdict(c, publishedAt, stored.publishedAt()), bandsCollided, estimate);
     }
 
+    /** Keeps the paragraph terms of {@code row}, just stored with {@code fingerprint}, for later comparisons. */
+    public void stored(VersionRow row, Fingerprint fingerprint) {
+        storedTerms.put(row, fingerprint.paragraphs());
+    }
+
+    /** The paragraph terms of stored versions kept between look-ups. */
+    public StoredTerms storedTerms() {
+        return storedTerms;
+    }
+
     /** Number of bands in which two fingerprints agree. */
     public int bandsCollided(Fingerprint a, Fingerprint b) {
         long[] ka = bands.bucketKeys(a.signature());
@@ -242,11 +269,14 @@ public final class Detector {
         return n;
     }
 
-    /** A stored version's fingerprint: stored shingles and signature, paragraphs re-read from the stored text. */
+    /**
+     * A stored version's fingerprint: stored shingles and signature, paragraph terms from {@link StoredTerms}
+     * (computed from the stored text when not held).
+     */
     public Fingerprint storedFingerprint(VersionRow stored) {
         long[] shingles = LongArrays.fromBytes(stored.shingles());
         Signature signature = Signature.fromBytes(stored.signature(), fingerprinter.version());
-        return new Fingerprint(fingerprinter.paragraphTerms(stored.body()), shingles, signature, new long[0]);
+        return new Fingerprint(storedTerms.get(stored, fingerprinter::paragraphTerms), shingles, signature, new long[0]);
     }
 
     private static final Comparator<Match> BEST_FIRST = Comparator

@@ -98,6 +98,7 @@ public final class Ingestor {
                         fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()),
                         previous.map(Lineage::updateOf).orElseGet(() -> derivation(lookup)));
                 long storyId = ArticleStore.saveVersion(dao, row, detector.bucketKeys(fingerprint), decision, now);
+                detector.stored(row, fingerprint);
                 // an article updated under its own id is always the same article
                 Classification verdict = previous.isPresent() && !lookup.classification().sameStory()
                         ? Classification.REVISION : lookup.classification();

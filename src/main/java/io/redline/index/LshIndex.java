@@ -154,5 +154,33 @@ public final class LshIndex {
             }
             return new Hits(entries.toArray(), shared.toArray(), oversized);
         }
+
+        /**
+         * The {@code limit} entries sharing the most keys (the lower entry first on a tie), still in entry order;
+         * this when there are no more. Example: entries [3, 5, 8] sharing [2, 6, 2], limit 2 → [3, 5].
+         */
+        public Hits strongest(int limit) {
+            if (entries.length <= limit) {
+                return this;
+            }
+            // (keys shared, descending; entry, ascending) packed in one long, sorted ascending
+            long[] ranked = new long[entries.length];
+            for (int i = 0; i < entries.length; i++) {
+                ranked[i] = ((long) (Integer.MAX_VALUE - sharedKeys[i]) << 32) | (entries[i] & 0xFFFFFFFFL);
+            }
+            java.util.Arrays.sort(ranked);
+            long[] kept = new long[limit];
+            for (int i = 0; i < limit; i++) {
+                kept[i] = ((ranked[i] & 0xFFFFFFFFL) << 32) | (Integer.MAX_VALUE - (ranked[i] >>> 32));
+            }
+            java.util.Arrays.sort(kept);
+            int[] e = new int[limit];
+            int[] k = new int[limit];
+            for (int i = 0; i < limit; i++) {
+                e[i] = (int) (kept[i] >>> 32);
+                k[i] = (int) kept[i];
+            }
+            return new Hits(e, k, oversized);
+        }
     }
 }

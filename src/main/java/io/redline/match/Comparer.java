@@ -25,6 +25,12 @@ import java.util.Map;
  */
 public final class Comparer {
     public static final double DEFAULT_PARAGRAPH_THRESHOLD = 0.4;
+    /**
+     * The inverted indexes of the last two texts compared on this thread: a look-up compares one text with each
+     * candidate in turn, and its index is built once, not once per candidate. An index is a pure function of
+     * its paragraph list, found by identity (fingerprints' lists are immutable), so results do not depend on it.
+     */
+    private static final ThreadLocal<RecentIndexes> RECENT = ThreadLocal.withInitial(RecentIndexes::new);
 
     private final double paragraphThreshold;
 
@@ -71,7 +77,7 @@ public final class Comparer {
      */
     private List<SharedParagraph> reappearing(Fingerprint a, Fingerprint b) {
         List<SharedParagraph> out = new ArrayList<>();
-        TermIndex index = new TermIndex(b.paragraphs());
+        TermIndex index = RECENT.get().index(b.paragraphs());
         Map<Integer, String> normalizedB = new HashMap<>();
         for (ParagraphTerms pa : a.paragraphs()) {
             Deadline.check();
@@ -87,10 +93,13 @@ public final class Comparer {
                 ParagraphTerms match = index.paragraphs().get(found.position());
                 String ta = pa.paragraph().text();
                 String tb = match.paragraph().text();
-                // most shared paragraphs are copied verbatim: normalising costs more than all the rest; a long
-                // paragraph of b that many short ones are part of is normalised once
-                boolean exact = best == 1.0 && (ta.equals(tb) || TextNormalizer.normalize(ta)
-                        .equals(normalizedB.computeIfAbsent(found.position(), k -> TextNormalizer.normalize(tb))));
+                // most shared paragraphs are copied verbatim or nearly (a comma, a space), and building normalised
+                // copies would cost more than all the rest: ASCII pairs are compared in normal form in place; for
+                // others a long paragraph of b that many short ones are part of is normalised once
+                boolean exact = best == 1.0 && (ta.equals(tb) || (TextNormalizer.isAscii(ta) && TextNormalizer.isAscii(tb)
+                        ? TextNormalizer.sameNormalized(ta, tb)
+                        : TextNormalizer.normalize(ta).equals(normalizedB.computeIfAbsent(found.position(),
+                                k -> TextNormalizer.normalize(tb)))));
                 out.add(new SharedParagraph(pa.paragraph().index(), match.paragraph().index(),
                         Math.round(best * 1e4) / 1e4, exact));
             }
@@ -123,5 +132,30 @@ public final class Comparer {
             }
         }
         return n;
+    }
+
+    /** Two indexes by identity of their paragraph list, the least recently used replaced. One per thread. */
+    private static final class RecentIndexes {
+        private List<ParagraphTerms> firstText;
+        private TermIndex first;
+        private List<ParagraphTerms> secondText;
+        private TermIndex second;
+
+        TermIndex index(List<ParagraphTerms> text) {
+            if (text != firstText) {
+                if (text == secondText) {
+                    secondText = firstText;
+                    TermIndex t = second;
+                    second = first;
+                    first = t;
+                } else {
+                    secondText = firstText;
+                    second = first;
+                    first = new TermIndex(text);
+                }
+                firstText = text;
+            }
+            return first;
+        }
     }
 }

@@ -36,7 +36,10 @@ final class TermIndex {
     }
 
     private final List<ParagraphTerms> paragraphs;
-    private final long[] keys;
+    // open addressing: slot → word pair, and its number + 1 (0: empty slot); numbers index starts
+    private final long[] slotKeys;
+    private final int[] slotIds;
+    private final int mask;
     private final int[] starts;
     private final int[] postings;
     private Map<TermSet, Integer> firstWithTerms;
@@ -55,32 +58,56 @@ final class TermIndex {
             }
         }
         paragraphs = List.copyOf(content);
-        long[] all = new long[total];
+        int capacity = Integer.highestOneBit(Math.max(2, total) * 2 - 1) << 1;  // a power of two, at least twice the pairs
+        slotKeys = new long[capacity];
+        slotIds = new int[capacity];
+        mask = capacity - 1;
+        // each pair's number, in the order the pairs of the paragraphs come, and how many paragraphs hold each
+        int[] ids = new int[total];
+        int[] perId = new int[total + 1];
+        int distinct = 0;
         int n = 0;
         for (ParagraphTerms p : paragraphs) {
-            System.arraycopy(p.terms(), 0, all, n, p.terms().length);
-            n += p.terms().length;
-        }
-        keys = Hashes.sortedDistinct(all);
-        starts = new int[keys.length + 1];
-        for (ParagraphTerms p : paragraphs) {
             for (long t : p.terms()) {
-                starts[Arrays.binarySearch(keys, t) + 1]++;
+                int slot = slot(t);
+                if (slotIds[slot] == 0) {
+                    slotKeys[slot] = t;
+                    slotIds[slot] = ++distinct;
+                }
+                int id = slotIds[slot] - 1;
+                ids[n++] = id;
+                perId[id + 1]++;
             }
         }
-        for (int k = 0; k < keys.length; k++) {
+        starts = Arrays.copyOf(perId, distinct + 1);
+        for (int k = 0; k < distinct; k++) {
             starts[k + 1] += starts[k];
         }
         postings = new int[total];
-        int[] fill = Arrays.copyOf(starts, keys.length);
+        int[] fill = Arrays.copyOf(starts, distinct);
+        n = 0;
         for (int pos = 0; pos < paragraphs.size(); pos++) {
             Deadline.check();
-            for (long t : paragraphs.get(pos).terms()) {
-                postings[fill[Arrays.binarySearch(keys, t)]++] = pos;
+            for (int i = paragraphs.get(pos).terms().length; i > 0; i--) {
+                postings[fill[ids[n++]]++] = pos;
             }
         }
         counts = new int[paragraphs.size()];
         touched = new int[paragraphs.size()];
+    }
+
+    /** The slot holding {@code term}, or the empty slot where it would go. */
+    private int slot(long term) {
+        int slot = (int) Hashes.mix(term) & mask;
+        while (slotIds[slot] != 0 && slotKeys[slot] != term) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** The number of {@code term} (an index into {@link #starts}), or -1 if no indexed paragraph holds it. */
+    private int id(long term) {
+        return slotIds[slot(term)] - 1;
     }
 
     /** The indexed paragraphs, in text order. */
@@ -96,7 +123,7 @@ final class TermIndex {
         int hits = 0;
         LongList frequent = null;
         for (long t : query) {
-            int k = Arrays.binarySearch(keys, t);
+            int k = id(t);
             if (k < 0) {
                 continue;
             }

@@ -22,6 +22,7 @@ import java.util.Optional;
 @RegisterConstructorMapper(StoryArticleRow.class)
 @RegisterConstructorMapper(IndexLogRow.class)
 @RegisterConstructorMapper(IndexedArticle.class)
+@RegisterConstructorMapper(CandidateRow.class)
 public interface RedlineDao {
     String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
             + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
@@ -41,6 +42,11 @@ public interface RedlineDao {
 
     @SqlQuery("SELECT " + VERSION_COLUMNS + LATEST + "WHERE a.id IN (<ids>)")
     List<VersionRow> latestVersions(@BindList("ids") Collection<String> ids);
+
+    /** The story and publication time of each article, for choosing which candidates to verify. */
+    @SqlQuery("SELECT a.id AS article_id, a.story_id, COALESCE(v.published_at, v.ingested_at) AS published_at" + LATEST
+            + "WHERE a.id IN (<ids>)")
+    List<CandidateRow> candidates(@BindList("ids") Collection<String> ids);
 
     @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
             + "WHERE a.id = :id AND v.version = :version")

@@ -37,6 +37,53 @@ public final class TextNormalizer {
     }
 
     /**
+     * Whether {@code normalize(a).equals(normalize(b))}, without building either when both are ASCII (the common
+     * case, and the costly one when long paragraphs are compared): whitespace runs are skipped in step and the
+     * rest compared case-folded. Example: {@code "The  Fed,\nagain"} and {@code "the fed, AGAIN "} → true.
+     */
+    public static boolean sameNormalized(String a, String b) {
+        if (!isAscii(a) || !isAscii(b)) {
+            return normalize(a).equals(normalize(b));
+        }
+        int i = skipSpace(a, 0);
+        int j = skipSpace(b, 0);
+        while (i < a.length() && j < b.length()) {
+            boolean spaceA = isSpace(a.charAt(i));
+            boolean spaceB = isSpace(b.charAt(j));
+            if (spaceA || spaceB) {
+                // a run of whitespace is one space, or nothing at the end
+                i = skipSpace(a, i);
+                j = skipSpace(b, j);
+                if (i == a.length() || j == b.length()) {
+                    break;
+                }
+                if (spaceA != spaceB) {
+                    return false;
+                }
+                continue;
+            }
+            if (fold(a.charAt(i)) != fold(b.charAt(j))) {
+                return false;
+            }
+            i++;
+            j++;
+        }
+        return skipSpace(a, i) == a.length() && skipSpace(b, j) == b.length();
+    }
+
+    private static int skipSpace(String s, int from) {
+        int i = from;
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    }
+
+    /**
      * Unicode NFKC, after mapping the quote marks that NFKC would decompose (the acute accent becomes a space
      * and a combining mark, the double prime two primes) to their plain form.
      */
@@ -66,7 +113,8 @@ public final class TextNormalizer {
         return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 
-    static boolean isAscii(CharSequence s) {
+    /** Whether every char of {@code s} is below 128. */
+    public static boolean isAscii(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 128) {
                 return false;

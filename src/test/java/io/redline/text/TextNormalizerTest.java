@@ -106,4 +106,43 @@ class TextNormalizerTest {
     void doublePrimeBecomesDoubleQuote() {
         assertThat(TextNormalizer.normalize("\u2033x\u2033")).isEqualTo("\"x\"");
     }
+
+    @Test
+    void sameNormalizedJavadocExample() {
+        assertThat(TextNormalizer.sameNormalized("The  Fed,\nagain", "the fed, AGAIN ")).isTrue();
+    }
+
+    @Test
+    void sameNormalizedTellsAWhitespaceRunFromNone() {
+        assertThat(TextNormalizer.sameNormalized("a b", "ab")).isFalse();
+        assertThat(TextNormalizer.sameNormalized("ab ", "ab")).isTrue();
+        assertThat(TextNormalizer.sameNormalized(" \tab", "ab\n\n")).isTrue();
+        assertThat(TextNormalizer.sameNormalized("a\u001Fb", "a b")).isTrue();
+        assertThat(TextNormalizer.sameNormalized("ab c", "ab")).isFalse();
+        assertThat(TextNormalizer.sameNormalized("ab", "ab, c")).isFalse();
+        assertThat(TextNormalizer.sameNormalized("", "   ")).isTrue();
+        assertThat(TextNormalizer.sameNormalized("`quoted'", "'QUOTED'")).isTrue();
+    }
+
+    @Test
+    void sameNormalizedAgreesWithComparingNormalForms() {
+        String alphabet = "aAbB ,\n\t`'\u00E9\u2014-\u201C\"\u00A0\u2003";
+        java.util.Random random = new java.util.Random(20261126);
+        for (int n = 0; n < 200_000; n++) {
+            String a = randomText(random, alphabet);
+            String b = random.nextInt(3) == 0 ? a.toUpperCase(java.util.Locale.ROOT) : randomText(random, alphabet);
+            assertThat(TextNormalizer.sameNormalized(a, b)).as("%s | %s", a, b)
+                    .isEqualTo(TextNormalizer.normalize(a).equals(TextNormalizer.normalize(b)));
+        }
+    }
+
+    private static String randomText(java.util.Random random, String alphabet) {
+        // mostly ASCII, so that the fast path is taken; short, so that equal normal forms are frequent
+        int bound = random.nextBoolean() ? 7 : alphabet.length();
+        StringBuilder s = new StringBuilder();
+        for (int i = random.nextInt(6); i > 0; i--) {
+            s.append(alphabet.charAt(random.nextInt(bound)));
+        }
+        return s.toString();
+    }
 }
