@@ -304,6 +304,7 @@ function checkResult(check) {
           ? ['reuses the text of ', h('strong', {}, m.id), ' (', h('a', { href: `#/stories/${m.storyId}`, testid: 'match-story' }, `story ${m.storyId}`), ', another story)']
           : [`${m.id} · `, h('a', { href: `#/stories/${m.storyId}`, testid: 'match-story' }, `story ${m.storyId}`)],
         ` · ${m.sharedParagraphs.length} shared paragraph${m.sharedParagraphs.length === 1 ? '' : 's'}`),
+      m.reason ? h('div', { class: 'small-print', testid: 'match-reason' }, `Why: ${m.reason}`, evidenceNote(m.evidence)) : null,
       h('div', { class: 'metrics' },
         metric('Jaccard', m.jaccard, 'match-jaccard'),
         metric('Containment (mine in theirs)', m.containment, 'match-containment'),
@@ -316,6 +317,13 @@ function checkResult(check) {
   items[0].classList.add('selected');
   showShared(passages, check, matches[0]);
   return out;
+}
+
+/** What changed in the reworded shared paragraphs: words against facts, as the relation weighs them. */
+function evidenceNote(e) {
+  if (!e || e.rewordedParagraphs === 0) return '';
+  return ` (in ${e.rewordedParagraphs} reworded paragraph${e.rewordedParagraphs === 1 ? '' : 's'}: `
+    + `${e.wordChanges} word and ${e.factChanges} fact change${e.factChanges === 1 ? '' : 's'})`;
 }
 
 function metric(label, value, testid) {

@@ -81,6 +81,9 @@ class EditorPageTest {
         assertThat(top.getAttribute("data-story")).isEqualTo(String.valueOf(storyOfSeed08));
         assertThat(top.findElement(By.cssSelector("[data-testid=match-jaccard]")).getText()).matches("\\d+%");
         assertThat(top.findElement(By.cssSelector("[data-testid=match-containment]")).getText()).matches("\\d+%");
+        // the relation says what it rests on: two reworded paragraphs, words changed and no fact
+        assertThat(top.findElement(By.cssSelector("[data-testid=match-reason]")).getText())
+                .startsWith("Why: ").contains("(in 2 reworded paragraphs: ").endsWith("and 0 fact changes)");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=shared-theirs] mark.shared")));
         assertThat(driver.findElements(By.cssSelector("[data-testid=shared-mine] mark.shared"))).hasSizeGreaterThan(10);
         assertThat(driver.findElements(By.cssSelector("[data-testid=shared-theirs] mark.shared"))).hasSizeGreaterThan(10);
