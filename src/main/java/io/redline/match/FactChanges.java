@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public record FactChanges(int paragraphs, int words, int numbers, int names, int years, int renamed) {
     public static final FactChanges NONE = new FactChanges(0, 0, 0, 0, 0, 0);
+    /** Most pairs of removed and added names compared for a corrected spelling, per paragraph. */
+    static final int MAX_NAME_PAIRS = 4096;
 
     /** The changes between two versions of one paragraph. */
     public static FactChanges of(String before, String after) {
@@ -65,6 +67,9 @@ public record FactChanges(int paragraphs, int words, int numbers, int names, int
     private static boolean replaced(List<String> removed, List<String> added) {
         if (removed.isEmpty() || added.isEmpty()) {
             return false;
+        }
+        if ((long) removed.size() * added.size() > MAX_NAME_PAIRS) {
+            return true; // that many names gone and come is a renaming; comparing each pair would be quadratic
         }
         for (String r : removed) {
             boolean corrected = false;

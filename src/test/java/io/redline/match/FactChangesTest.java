@@ -42,6 +42,18 @@ class FactChangesTest {
     }
 
     @Test
+    void thousandsOfNamesAreComparedInBoundedTime() {
+        StringBuilder before = new StringBuilder("Present were");
+        StringBuilder after = new StringBuilder("Present were");
+        for (int i = 0; i < 5000; i++) {
+            before.append(" Name").append(Integer.toString(i, 26).replaceAll("\\d", "x"));
+            after.append(" Other").append(Integer.toString(i, 26).replaceAll("\\d", "y"));
+        }
+        FactChanges c = FactChanges.of(before.toString(), after.toString());
+        assertThat(c.renamed()).isEqualTo(1);
+    }
+
+    @Test
     void rewordingIsWordChanges() {
         FactChanges c = FactChanges.of("The river kept rising above its banks.", "The river went on rising over its banks.");
         assertThat(c.words()).isEqualTo(3);
