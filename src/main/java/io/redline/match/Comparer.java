@@ -61,10 +61,13 @@ public final class Comparer {
         FactChanges total = FactChanges.NONE;
         for (SharedParagraph s : shared) {
             Deadline.check();
-            if (!s.exact()) {
-                // paragraphs are listed by index, boilerplate included
-                total = total.plus(FactChanges.of(b.paragraphs().get(s.matchIndex()).paragraph().text(),
-                        a.paragraphs().get(s.index()).paragraph().text()));
+            // paragraphs are listed by index, boilerplate included
+            ParagraphTerms pa = a.paragraphs().get(s.index());
+            ParagraphTerms pb = b.paragraphs().get(s.matchIndex());
+            // the same word pairs on both sides: only punctuation or case moved, no word or fact
+            boolean samePairs = s.similarity() == 1.0 && pa.terms().length == pb.terms().length;
+            if (!s.exact() && !samePairs) {
+                total = total.plus(FactChanges.of(pb.paragraph().text(), pa.paragraph().text()));
             }
         }
         return total;

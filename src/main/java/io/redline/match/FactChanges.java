@@ -2,12 +2,13 @@ package io.redline.match;
 
 import io.redline.text.Facts;
 import io.redline.text.Facts.Kind;
+import io.redline.text.LongList;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * What changed between paragraphs that reappear reworded, token by token: how many words, and how many facts
@@ -28,27 +29,25 @@ public record FactChanges(int paragraphs, int words, int numbers, int names, int
 
     /** The changes between two versions of one paragraph. */
     public static FactChanges of(String before, String after) {
-        Map<Facts.Token, Integer> balance = new HashMap<>();
-        for (Facts.Token t : Facts.tokens(before)) {
-            balance.merge(t, 1, Integer::sum);
-        }
-        for (Facts.Token t : Facts.tokens(after)) {
-            balance.merge(t, -1, Integer::sum);
-        }
-        int[] removed = new int[Kind.values().length];
-        int[] added = new int[Kind.values().length];
-        List<String> namesRemoved = new ArrayList<>();
-        List<String> namesAdded = new ArrayList<>();
-        for (Map.Entry<Facts.Token, Integer> e : balance.entrySet()) {
-            Kind kind = e.getKey().kind();
-            int n = e.getValue();
-            if (n > 0) {
-                removed[kind.ordinal()] += n;
-            } else if (n < 0) {
-                added[kind.ordinal()] -= n;
-            }
-            if (kind == Kind.NAME && n != 0) {
-                (n > 0 ? namesRemoved : namesAdded).add(e.getKey().text());
+        Facts.Scan a = Facts.scan(before);
+        Facts.Scan b = Facts.scan(after);
+        long[] ka = keys(a);
+        long[] kb = keys(b);
+        int[] removed = new int[KINDS.length];
+        int[] added = new int[KINDS.length];
+        LongList namesGone = new LongList(8);
+        LongList namesCome = new LongList(8);
+        int i = 0;
+        int j = 0;
+        // both sorted: what is in one and not matched in the other was removed or added
+        while (i < ka.length || j < kb.length) {
+            if (j == kb.length || (i < ka.length && ka[i] < kb[j])) {
+                count(ka[i++], removed, namesGone);
+            } else if (i == ka.length || kb[j] < ka[i]) {
+                count(kb[j++], added, namesCome);
+            } else {
+                i++;
+                j++;
             }
         }
         int words = changes(removed, added, Kind.WORD);
@@ -56,8 +55,43 @@ public record FactChanges(int paragraphs, int words, int numbers, int names, int
         int names = changes(removed, added, Kind.NAME);
         int years = changes(removed, added, Kind.YEAR);
         boolean renamed = Math.min(removed[Kind.YEAR.ordinal()], added[Kind.YEAR.ordinal()]) > 0
-                || replaced(namesRemoved, namesAdded);
+                || replaced(names(a, namesGone), names(b, namesCome));
         return new FactChanges(1, words, numbers, names, years, renamed ? 1 : 0);
+    }
+
+    private static final Kind[] KINDS = Kind.values();
+
+    /** Each token as its text's hash with its kind in the low bits, sorted. */
+    private static long[] keys(Facts.Scan scan) {
+        long[] keys = new long[scan.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = (scan.hash(k) & ~7L) | scan.kind(k).ordinal();
+        }
+        Arrays.sort(keys);
+        return keys;
+    }
+
+    private static void count(long key, int[] counts, LongList names) {
+        int kind = (int) (key & 7);
+        counts[kind]++;
+        if (KINDS[kind] == Kind.NAME) {
+            names.add(key);
+        }
+    }
+
+    /** The distinct texts of the scan's names whose keys are in {@code keys}. */
+    private static List<String> names(Facts.Scan scan, LongList keys) {
+        if (keys.size() == 0) {
+            return List.of();
+        }
+        long[] wanted = keys.toSortedSet();
+        Set<String> out = new LinkedHashSet<>();
+        for (int k = 0; k < scan.size() && out.size() <= MAX_NAME_PAIRS; k++) {
+            if (scan.kind(k) == Kind.NAME && Arrays.binarySearch(wanted, (scan.hash(k) & ~7L) | Kind.NAME.ordinal()) >= 0) {
+                out.add(scan.folded(k));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.redline.text;
 
 import java.text.DateFormatSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,79 +41,157 @@ public final class Facts {
     public record Token(String text, Kind kind) {
     }
 
-    private static final Set<String> CALENDAR_NAMES = calendarNames();
+    /**
+     * The tokens of a text without a String or an object per token: for token {@code i}, its kind, a 64-bit
+     * hash of its case-folded text, and its place in {@link #text()} (the text after NFKC).
+     */
+    public static final class Scan {
+        private final String text;
+        private int size;
+        private int[] starts = new int[32];
+        private int[] ends = new int[32];
+        private Kind[] kinds = new Kind[32];
+        private long[] hashes = new long[32];
+
+        private Scan(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public Kind kind(int i) {
+            return kinds[i];
+        }
+
+        public long hash(int i) {
+            return hashes[i];
+        }
+
+        /** The token's text, case-folded. */
+        public String folded(int i) {
+            return text.substring(starts[i], ends[i]).toLowerCase(Locale.ROOT);
+        }
+
+        private void add(int start, int end, Kind kind, long hash) {
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+                kinds = Arrays.copyOf(kinds, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            starts[size] = start;
+            ends[size] = end;
+            kinds[size] = kind;
+            hashes[size++] = hash;
+        }
+    }
+
+    private static final Set<Long> CALENDAR_NAMES = calendarNames();
 
     private Facts() {
     }
 
     public static List<Token> tokens(String text) {
+        Scan scan = scan(text);
+        List<Token> out = new ArrayList<>(scan.size());
+        for (int i = 0; i < scan.size(); i++) {
+            out.add(new Token(scan.folded(i), scan.kind(i)));
+        }
+        return out;
+    }
+
+    public static Scan scan(String text) {
         String s = TextNormalizer.nfkc(text);
-        List<Token> out = new ArrayList<>();
+        Scan out = new Scan(s);
         int i = 0;
         boolean previousWasNumber = false;
-        int pendingCalendar = -1; // index in out of a lower-case calendar name waiting for a number after it
+        int pendingCalendar = -1; // a lower-case calendar name waiting for a number after it
         while (i < s.length()) {
             int cp = s.codePointAt(i);
-            if (!Tokenizer.isWordChar(cp)) {
+            if (cp < 128 ? !isAsciiWordChar(cp) : !Tokenizer.isWordChar(cp)) {
                 i += Character.charCount(cp);
                 continue;
             }
             int start = i;
             boolean digit = false;
+            long hash = Hashes.fnvStart();
             while (i < s.length()) {
+                char ascii = s.charAt(i);
+                if (ascii < 128) { // the common case, kept free of code point and folding work
+                    if ((ascii >= 'a' && ascii <= 'z') || (ascii >= '0' && ascii <= '9')) {
+                        digit |= ascii <= '9';
+                        hash = Hashes.fnvStep(hash, ascii);
+                        i++;
+                        continue;
+                    }
+                    if (ascii >= 'A' && ascii <= 'Z') {
+                        hash = Hashes.fnvStep(hash, ascii + 32);
+                        i++;
+                        continue;
+                    }
+                }
                 int c = s.codePointAt(i);
-                if (Tokenizer.isWordChar(c)) {
+                if (c >= 128 && Tokenizer.isWordChar(c)) {
                     digit |= Character.isDigit(c);
+                    hash = Hashes.fnvStep(hash, TextNormalizer.fold(c));
                     i += Character.charCount(c);
                 } else if (digit && isNumberSeparator(c) && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))
                         && Character.isDigit(s.codePointBefore(i))) {
+                    hash = Hashes.fnvStep(hash, c);
                     i++; // 4.6, 324,522, 10:30 stay one number
                 } else {
                     break;
                 }
             }
-            String raw = s.substring(start, i);
-            String folded = raw.toLowerCase(Locale.ROOT);
+            boolean calendar = !digit && CALENDAR_NAMES.contains(hash);
+            boolean capitalised = Character.isUpperCase(cp) || Character.isTitleCase(cp);
             Kind kind;
             if (digit) {
-                kind = isYear(raw) ? Kind.YEAR : Kind.NUMBER;
+                kind = isYear(s, start, i) ? Kind.YEAR : Kind.NUMBER;
                 if (pendingCalendar >= 0) {
-                    out.set(pendingCalendar, new Token(out.get(pendingCalendar).text(), Kind.DATE));
+                    out.kinds[pendingCalendar] = Kind.DATE;
                 }
-            } else if (CALENDAR_NAMES.contains(folded) && (capitalised(raw) || previousWasNumber)) {
+            } else if (calendar && (capitalised || previousWasNumber)) {
                 kind = Kind.DATE;
-            } else if (capitalised(raw) && !sentenceStart(s, start)) {
+            } else if (capitalised && !sentenceStart(s, start)) {
                 kind = Kind.NAME;
             } else {
                 kind = Kind.WORD;
             }
-            pendingCalendar = kind == Kind.WORD && CALENDAR_NAMES.contains(folded) ? out.size() : -1;
+            pendingCalendar = kind == Kind.WORD && calendar ? out.size() : -1;
             previousWasNumber = digit;
-            out.add(new Token(folded, kind));
+            out.add(start, i, kind, hash);
         }
         return out;
+    }
+
+    private static boolean isAsciiWordChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static boolean isNumberSeparator(int c) {
         return c == '.' || c == ',' || c == ':' || c == '/';
     }
 
-    private static boolean isYear(String raw) {
-        if (raw.length() != 4) {
+    private static boolean isYear(String s, int start, int end) {
+        if (end - start != 4) {
             return false;
         }
-        for (int k = 0; k < 4; k++) {
-            if (raw.charAt(k) < '0' || raw.charAt(k) > '9') {
+        int year = 0;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
                 return false;
             }
+            year = year * 10 + (c - '0');
         }
-        int year = Integer.parseInt(raw);
         return year >= 1800 && year <= 2199;
-    }
-
-    private static boolean capitalised(String raw) {
-        int first = raw.codePointAt(0);
-        return Character.isUpperCase(first) || Character.isTitleCase(first);
     }
 
     /** Whether only opening quotes, brackets and spaces lie between the start or a sentence end and {@code at}. */
@@ -138,14 +217,22 @@ public final class Facts {
                 || c == '"' || c == '\'' || c == '-' || c == '—' || c == '–' || c == '•' || c == '*';
     }
 
-    private static Set<String> calendarNames() {
-        Set<String> names = new HashSet<>();
+    /** Hashes of the case-folded month and weekday names, as {@link #scan} hashes tokens. */
+    private static Set<Long> calendarNames() {
+        Set<Long> names = new HashSet<>();
         for (String tag : List.of("en", "fr", "de", "es", "it", "pt", "nl")) {
             DateFormatSymbols symbols = DateFormatSymbols.getInstance(Locale.forLanguageTag(tag));
             for (String[] list : List.of(symbols.getMonths(), symbols.getWeekdays())) {
                 for (String name : list) {
                     if (!name.isEmpty()) {
-                        names.add(TextNormalizer.nfkc(name).toLowerCase(Locale.ROOT));
+                        String folded = TextNormalizer.nfkc(name);
+                        long hash = Hashes.fnvStart();
+                        for (int k = 0; k < folded.length(); ) {
+                            int cp = folded.codePointAt(k);
+                            hash = Hashes.fnvStep(hash, TextNormalizer.fold(cp));
+                            k += Character.charCount(cp);
+                        }
+                        names.add(hash);
                     }
                 }
             }

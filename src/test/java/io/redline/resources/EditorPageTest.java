@@ -292,8 +292,9 @@ class EditorPageTest {
         driver.get(redline.url(path));
     }
 
+    /** The element, once the page has drawn it: views are built after the page loads. */
     private static WebElement find(String testId) {
-        return driver.findElement(By.cssSelector("[data-testid=" + testId + "]"));
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=" + testId + "]")));
     }
 
     private static List<WebElement> all(String testId) {
