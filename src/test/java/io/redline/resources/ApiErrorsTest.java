@@ -64,6 +64,11 @@ class ApiErrorsTest {
         assertThat(e.get("field").asText()).isEqualTo("publishedAt");
         JsonNode e2 = redline.postJson("/articles", "{\"id\": \"a4\", \"body\": [1, 2]}").error(400);
         assertThat(e2.get("field").asText()).isEqualTo("body");
+        // a check's publication time follows the article's rules
+        assertThat(redline.postJson("/check", Map.of("body", STORY, "publishedAt", "yesterday")).error(400)
+                .get("field").asText()).isEqualTo("publishedAt");
+        assertThat(redline.postJson("/check", Map.of("body", STORY, "publishedAt", "1700-01-01T00:00:00Z")).error(422)
+                .get("field").asText()).isEqualTo("publishedAt");
     }
 
     @Test

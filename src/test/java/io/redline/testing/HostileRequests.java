@@ -84,6 +84,11 @@ public final class HostileRequests {
         out.add(new Probe("deep nesting", "POST", "/check", json("[".repeat(200_000)), "Content-Type", JSON));
         out.add(new Probe("long number", "POST", "/articles", json("{\"id\": \"n\", \"body\": \"x\", \"publishedAt\": 1"
                 + "0".repeat(100_000) + "}"), "Content-Type", JSON));
+        // a check may say when its text was published: the same rules as an article's
+        out.add(new Probe("date out of range", "POST", "/check", json("{\"body\": \"x\", \"publishedAt\": "
+                + "\"1700-01-01T00:00:00Z\"}"), "Content-Type", JSON));
+        out.add(new Probe("date not a date", "POST", "/check", json("{\"body\": \"x\", \"publishedAt\": 1e300}"),
+                "Content-Type", JSON));
         return out;
     }
 
