@@ -292,6 +292,7 @@ function checkResult(check) {
       showShared(passages, check, m);
       passages.scrollIntoView({ behavior: 'smooth', block: 'start' });
     });
+    const story = h('a', { href: `#/stories/${m.storyId}`, testid: 'match-story' }, `story ${m.storyId}`);
     const diff = stored
       ? h('a', { class: 'button small', href: `#/diff?from=${encodeURIComponent(m.id)}&to=${encodeURIComponent(stored.id)}`, testid: 'match-diff' }, 'Diff against it')
       : h('button', { type: 'button', class: 'small', testid: 'match-diff', onclick: () => pastedDiffView(check, m) }, 'Diff against it');
@@ -301,8 +302,8 @@ function checkResult(check) {
         h('span', { class: 'match-title grow' }, `${i + 1}. ${m.title || m.id}`)),
       h('div', { class: 'muted small-print', testid: 'match-where' },
         m.classification === 'TEMPLATE'
-          ? ['reuses the text of ', h('strong', {}, m.id), ' (', h('a', { href: `#/stories/${m.storyId}`, testid: 'match-story' }, `story ${m.storyId}`), ', another story)']
-          : [`${m.id} · `, h('a', { href: `#/stories/${m.storyId}`, testid: 'match-story' }, `story ${m.storyId}`)],
+          ? ['reuses the text of ', h('strong', {}, m.id), ' (', story, ', another story)']
+          : [`${m.id} · `, story],
         ` · ${m.sharedParagraphs.length} shared paragraph${m.sharedParagraphs.length === 1 ? '' : 's'}`),
       m.reason ? h('div', { class: 'small-print', testid: 'match-reason' }, `Why: ${m.reason}`, evidenceNote(m.evidence)) : null,
       h('div', { class: 'metrics' },

@@ -107,7 +107,7 @@ public final class Evolution {
             }
             // the latest version's paragraphs along its lineage, as blame reads its sentences
             List<Integer> path = lineage.path(chain.size());
-            StoryHistory.History h = history.follow(path.stream().map(s -> chain.get(s - 1).body()).toList());
+            StoryHistory.History h = along(chain, path);
             List<TimelineView.ParagraphRewrites> paragraphs = h.paragraphs().stream()
                     .map(p -> new TimelineView.ParagraphRewrites(p.index(), path.get(p.firstStep() - 1), p.rewrites()))
                     .toList();
@@ -170,7 +170,7 @@ public final class Evolution {
      */
     public BlameView blame(long storyId, List<VersionRow> chain, int step) {
         List<Integer> path = StoryLineage.of(chain).path(step);
-        StoryHistory.History h = history.follow(path.stream().map(s -> chain.get(s - 1).body()).toList());
+        StoryHistory.History h = along(chain, path);
         // positions along the path back to the story's steps
         List<VersionRef> steps = path.stream().map(s -> ref(chain.get(s - 1), s)).toList();
         List<BlameView.Sentence> sentences = h.sentences().stream()
@@ -178,6 +178,11 @@ public final class Evolution {
                         path.get(s.firstStep() - 1), path.get(s.lastChangedStep() - 1)))
                 .toList();
         return new BlameView(storyId, steps.get(steps.size() - 1), steps, sentences);
+    }
+
+    /** The history of the chain's versions at {@code path} (1-based steps), in that order. */
+    private StoryHistory.History along(List<VersionRow> chain, List<Integer> path) {
+        return history.follow(path.stream().map(s -> chain.get(s - 1).body()).toList());
     }
 
     public static VersionRef ref(VersionRow v, Integer step) {

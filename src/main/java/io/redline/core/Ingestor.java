@@ -93,8 +93,7 @@ public final class Ingestor {
                 int version = previous.map(p -> p.version() + 1).orElse(1);
                 long now = clock.millis();
                 VersionRow row = new VersionRow(request.id(), version, 0, prepared.title(), request.body(),
-                        request.publishedAt() == null ? null : request.publishedAt().toEpochMilli(),
-                        request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
+                        publishedAt(request), request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
                         fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()),
                         previous.map(Lineage::updateOf).orElseGet(() -> derivation(lookup)));
                 long storyId = ArticleStore.saveVersion(dao, row, detector.bucketKeys(fingerprint), decision, now);

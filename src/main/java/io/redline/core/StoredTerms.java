@@ -44,7 +44,7 @@ public final class StoredTerms {
     /** The paragraph terms of {@code row}'s body: cached, or {@code compute} applied to the body and kept. */
     public List<Fingerprint.ParagraphTerms> get(VersionRow row, Function<String, List<Fingerprint.ParagraphTerms>> compute) {
         Key key = new Key(row.articleId(), row.version());
-        long bodyHash = bodyHash(row.body());
+        long bodyHash = Hashes.ofChars(row.body());
         synchronized (this) {
             Entry e = entries.get(key);
             if (e != null && e.matches(row, bodyHash)) {
@@ -63,7 +63,7 @@ public final class StoredTerms {
      * ingest path's fingerprint), so it is never fingerprinted again while it stays in the cache.
      */
     public void put(VersionRow row, List<Fingerprint.ParagraphTerms> terms) {
-        keep(new Key(row.articleId(), row.version()), Entry.of(row, bodyHash(row.body()), terms));
+        keep(new Key(row.articleId(), row.version()), Entry.of(row, Hashes.ofChars(row.body()), terms));
     }
 
     private synchronized void keep(Key key, Entry entry) {
@@ -98,15 +98,6 @@ public final class StoredTerms {
     /** Look-ups that had to compute the terms since start-up. */
     public synchronized long misses() {
         return misses;
-    }
-
-    /** FNV-style 64-bit hash of every char of the raw body, mixed. */
-    static long bodyHash(String body) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < body.length(); i++) {
-            h = (h ^ body.charAt(i)) * 0x100000001b3L;
-        }
-        return Hashes.mix(h);
     }
 
     private record Key(String articleId, int version) {

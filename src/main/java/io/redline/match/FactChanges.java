@@ -131,14 +131,6 @@ public record FactChanges(int paragraphs, int words, int numbers, int names, int
                 years + o.years, renamed + o.renamed);
     }
 
-    public static FactChanges sum(List<FactChanges> all) {
-        FactChanges total = NONE;
-        for (FactChanges c : all) {
-            total = total.plus(c);
-        }
-        return total;
-    }
-
     /** Facts changed: numbers, dates, names and years. */
     public int facts() {
         return numbers + names + years;

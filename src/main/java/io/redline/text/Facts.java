@@ -29,12 +29,7 @@ import java.util.Set;
 public final class Facts {
     /** What a token is. Names and years say which story a text tells; numbers and dates move as a story develops. */
     public enum Kind {
-        WORD, NUMBER, DATE, YEAR, NAME;
-
-        /** Whether the token is a fact rather than a word. */
-        public boolean isFact() {
-            return this != WORD;
-        }
+        WORD, NUMBER, DATE, YEAR, NAME
     }
 
     /** One token, case-folded, and its kind. */

@@ -24,6 +24,15 @@ public final class Hashes {
         return h;
     }
 
+    /** A 64-bit hash of every char of {@code s}, in order (FNV-1a, mixed). */
+    public static long ofChars(CharSequence s) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < s.length(); i++) {
+            h = fnvStep(h, s.charAt(i));
+        }
+        return mix(h);
+    }
+
     static long fnvStart() {
         return FNV_OFFSET;
     }

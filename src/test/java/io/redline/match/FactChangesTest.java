@@ -58,7 +58,7 @@ class FactChangesTest {
         FactChanges c = FactChanges.of("The river kept rising above its banks.", "The river went on rising over its banks.");
         assertThat(c.words()).isEqualTo(3);
         assertThat(c.facts()).isZero();
-        assertThat(FactChanges.sum(java.util.List.of(c, c))).isEqualTo(new FactChanges(2, 6, 0, 0, 0, 0));
+        assertThat(c.plus(c)).isEqualTo(new FactChanges(2, 6, 0, 0, 0, 0));
         assertThat(FactChanges.NONE.factShare()).isZero();
     }
 }
