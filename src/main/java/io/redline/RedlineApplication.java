@@ -87,7 +87,8 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         ExecutorService preparers = environment.lifecycle().executorService("bulk-prepare-%d")
                 .minThreads(cores).maxThreads(cores).build();
         environment.jersey().register(new BulkResource(
-                new BulkIngest(services.ingestor(), environment.getObjectMapper(), limits, preparers, BulkIngest.ahead(cores)),
+                new BulkIngest(services.ingestor(), environment.getObjectMapper(), limits, preparers, cores,
+                        config.getIngest().buildBatch()),
                 environment.getObjectMapper()));
         environment.jersey().register(new CheckResource(services.archive()));
         environment.jersey().register(new StoryResource(services.archive(), services.evolution()));

@@ -7,7 +7,7 @@ import io.redline.core.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** config.yml: Dropwizard's server and database blocks, plus detection, diff, limits and security settings. */
+/** config.yml: Dropwizard's server and database blocks, plus detection, diff, limits, ingest and security settings. */
 public class RedlineConfiguration extends Configuration {
     @Valid
     @NotNull
@@ -34,6 +34,11 @@ public class RedlineConfiguration extends Configuration {
     @JsonProperty
     private LimitsFactory limits = new LimitsFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private IngestFactory ingest = new IngestFactory();
+
     public DataSourceFactory getDatabase() {
         return database;
     }
@@ -48,6 +53,10 @@ public class RedlineConfiguration extends Configuration {
 
     public SecurityFactory getSecurity() {
         return security;
+    }
+
+    public IngestFactory getIngest() {
+        return ingest;
     }
 
     public InputLimits buildInputLimits() {

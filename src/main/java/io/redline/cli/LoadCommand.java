@@ -56,7 +56,7 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
             Services services = open(config, dataSource, jdbi, metrics);
             BulkIngest bulk = new BulkIngest(services.ingestor(), bootstrap.getObjectMapper(),
-                    config.buildInputLimits(), preparers, BulkIngest.ahead(cores));
+                    config.buildInputLimits(), preparers, cores, config.getIngest().buildBatch());
             Map<String, Integer> outcomes = new TreeMap<>();
             long started = System.nanoTime();
             List<String> files = namespace.getList("input");

@@ -8,13 +8,18 @@ import io.redline.api.ErrorBody;
 import io.redline.api.IngestResponse;
 import io.redline.budget.Deadline;
 import io.redline.health.DatabaseOutage;
+import io.redline.store.ArticleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,14 +28,16 @@ import java.util.function.Consumer;
 
 /**
  * Stores NDJSON articles, for the bulk endpoint and the {@code load} command. Lines are parsed and prepared
- * ({@link Ingestor#prepare}: fingerprint, compare with the index) a few lines ahead on {@code preparers}, and
- * committed one by one in line order on the calling thread, so the result is the same as storing the lines one
- * after another. A line's result is produced only after its transaction committed.
+ * ({@link Ingestor#prepare}: fingerprint, compare with the index) ahead on {@code preparers}, and committed in
+ * line order on the calling thread, many lines per transaction ({@link Ingestor#commitAll}: a batch takes the
+ * prepared lines waiting, up to {@link Batch}), so the result is the same as storing the lines one after
+ * another. A line's result is produced only after its transaction committed.
  *
  * <p>Nothing fails the whole input once results flow: a bad line, a line over a limit or out of time, a
- * database error, all become that line's error result and the next line goes on. Only running past the
- * input's own bounds (lines, bytes) or a read error ends it early, with one last error result that says so,
- * after the lines already read have been stored and answered. Thread-safe.
+ * database error, all become that line's error result (or, if the commit itself fails, its batch's) and the
+ * next line goes on. Only running past the input's own bounds (lines, bytes) or a read error ends it early,
+ * with one last error result that says so, after the lines already read have been stored and answered.
+ * Thread-safe.
  */
 public final class BulkIngest {
     private static final Logger LOG = LoggerFactory.getLogger(BulkIngest.class);
@@ -40,26 +47,42 @@ public final class BulkIngest {
     private final InputLimits limits;
     private final int maxLineBytes;
     private final Executor preparers;
+    private final Batch batch;
     private final int ahead;
 
     /**
      * @param limits    text limits and the time budget of each line
-     * @param preparers runs the preparation of lines ahead of their commit
-     * @param ahead     lines prepared ahead at most (memory: one fingerprint and its comparisons each)
+     * @param preparers runs the preparation of lines ahead of their commit, on {@code threads} threads
+     * @param batch     how much one transaction commits at most
      */
-    public BulkIngest(Ingestor ingestor, ObjectMapper mapper, InputLimits limits, Executor preparers, int ahead) {
+    public BulkIngest(Ingestor ingestor, ObjectMapper mapper, InputLimits limits, Executor preparers, int threads,
+                      Batch batch) {
         this.ingestor = ingestor;
         this.mapper = mapper;
         this.limits = limits;
         this.preparers = preparers;
-        this.ahead = ahead;
+        this.batch = batch;
+        // a batch to commit, and enough beyond it to keep the preparers busy while it commits
+        this.ahead = batch.lines() + 2 * threads;
         // JSON escaping can make a line longer than its text; leave room for it and the other fields.
         this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, limits.textBytes() * 2 + 64 * 1024);
     }
 
-    /** Lines to prepare ahead with {@code threads} preparers: enough to keep them busy while one line commits. */
-    public static int ahead(int threads) {
-        return 2 * threads;
+    /**
+     * Lines and bytes of line text one transaction commits at most. Lines prepared ahead hold at most twice
+     * {@code bytes} of text (with their fingerprints), whatever their number.
+     */
+    public record Batch(int lines, long bytes) {
+        public static final Batch DEFAULT = new Batch(64, 8L << 20);
+        /** One line per transaction, as single requests are stored. */
+        public static final Batch ONE = new Batch(1, 1);
+
+        public Batch {
+            if (lines < 1 || bytes < 1) {
+                throw new IllegalArgumentException("a batch holds at least one line and one byte, got " + lines
+                        + " lines, " + bytes + " bytes");
+            }
+        }
     }
 
     /**
@@ -78,7 +101,8 @@ public final class BulkIngest {
 
     private void ingest(InputStream ndjson, int maxLines, Consumer<BulkLineResult> results) throws IOException {
         NdjsonLines lines = new NdjsonLines(ndjson, maxLineBytes);
-        Deque<CompletableFuture<Step>> inFlight = new ArrayDeque<>();
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        long inFlightBytes = 0;
         try {
             BulkLineResult last = null;
             int read = 0;
@@ -109,21 +133,27 @@ public final class BulkIngest {
                             + " lines (limits.bulkLines): this line and those after it were not read; send them in another request"));
                     break;
                 }
-                inFlight.add(CompletableFuture.supplyAsync(() -> prepare(line), preparers));
-                if (inFlight.size() > ahead) {
-                    results.accept(commit(inFlight.poll()));
+                long bytes = line.readable() ? line.text().length() : 0;
+                inFlight.add(new InFlight(CompletableFuture.supplyAsync(() -> prepare(line), preparers), bytes));
+                inFlightBytes += bytes;
+                while (inFlight.size() > ahead || inFlightBytes > 2 * batch.bytes()) {
+                    inFlightBytes -= commitBatch(inFlight, results);
                 }
             }
             while (!inFlight.isEmpty()) {
-                results.accept(commit(inFlight.poll()));
+                commitBatch(inFlight, results);
             }
             if (last != null) {
                 results.accept(last);
             }
         } finally {
             // a client gone while answers were written leaves prepared lines uncommitted: never acknowledged
-            inFlight.forEach(f -> f.cancel(false));
+            inFlight.forEach(f -> f.step().cancel(false));
         }
+    }
+
+    /** A line being prepared, and the bytes of its text. */
+    private record InFlight(CompletableFuture<Step> step, long bytes) {
     }
 
     /** A line prepared for its commit, or already failed. */
@@ -151,24 +181,47 @@ public final class BulkIngest {
         }
     }
 
-    private BulkLineResult commit(CompletableFuture<Step> prepared) {
-        Step step;
+    /**
+     * Commits the next line, waiting for its preparation, in one transaction with the lines after it that are
+     * prepared already, up to the batch's bounds; hands their results on in order.
+     *
+     * @return the bytes of the lines taken
+     */
+    private long commitBatch(Deque<InFlight> inFlight, Consumer<BulkLineResult> results) {
+        List<Step> steps = new ArrayList<>();
+        long bytes = 0;
+        do {
+            InFlight next = inFlight.poll();
+            steps.add(join(next.step()));
+            bytes += next.bytes();
+        } while (!inFlight.isEmpty() && inFlight.peek().step().isDone() && steps.size() < batch.lines()
+                && bytes + inFlight.peek().bytes() <= batch.bytes());
+        List<Ingestor.Prepared> prepared = steps.stream().filter(s -> s.failed() == null).map(Step::prepared).toList();
+        Iterator<ArticleStore.Attempt<IngestResponse>> attempts = prepared.isEmpty() ? Collections.emptyIterator()
+                : ingestor.commitAll(prepared, limits.requestTime()).iterator();
+        for (Step step : steps) {
+            results.accept(step.failed() != null ? step.failed() : result(step, attempts.next()));
+        }
+        return bytes;
+    }
+
+    private static Step join(CompletableFuture<Step> prepared) {
         try {
-            step = prepared.join();
+            return prepared.join();
         } catch (CompletionException e) {
             // prepare answers every exception itself; only an Error can land here
             LOG.error("bulk line could not be prepared", e.getCause());
-            return failed(0, null, ErrorBody.of(500, "could not be prepared: " + e.getCause().getClass().getSimpleName()));
+            return new Step(0, null, null,
+                    failed(0, null, ErrorBody.of(500, "could not be prepared: " + e.getCause().getClass().getSimpleName())));
         }
-        if (step.failed() != null) {
-            return step.failed();
+    }
+
+    private static BulkLineResult result(Step step, ArticleStore.Attempt<IngestResponse> attempt) {
+        if (attempt.failure() != null) {
+            return failure(step.line(), step.id(), attempt.failure());
         }
-        try {
-            IngestResponse r = Deadline.within(limits.requestTime(), () -> ingestor.commit(step.prepared()));
-            return new BulkLineResult(step.line(), r.id(), r.version(), r.storyId(), r.status(), r.classification(), null);
-        } catch (RuntimeException | StackOverflowError e) {
-            return failure(step.line(), step.id(), e);
-        }
+        IngestResponse r = attempt.result();
+        return new BulkLineResult(step.line(), r.id(), r.version(), r.storyId(), r.status(), r.classification(), null);
     }
 
     private static BulkLineResult failure(int line, String id, Throwable e) {

@@ -1,6 +1,7 @@
 package io.redline.core;
 
 import io.redline.index.LshIndex;
+import io.redline.index.PendingEntries;
 import io.redline.store.ArticleStore;
 import io.redline.store.IndexLogRow;
 import io.redline.store.IndexedArticle;
@@ -69,13 +70,20 @@ public final class CandidateIndex {
      * Buckets over {@code cap} are skipped; see {@link LshIndex#find} for {@code weakBucket}.
      */
     public Candidates find(long[] keys, int cap, int weakBucket) {
-        return store.read(dao -> find(keys, cap, weakBucket, dao));
+        return store.read(dao -> find(keys, cap, weakBucket, dao, new PendingEntries()));
     }
 
-    /** The same, reading the store through {@code dao}, which may be in a transaction. */
-    public Candidates find(long[] keys, int cap, int weakBucket, RedlineDao dao) {
-        refresh(dao);
-        LshIndex.Hits hits = index.find(keys, cap, weakBucket).strongest(maxCandidates);
+    /**
+     * The same, reading the store through {@code dao}, which may be in a transaction, and seeing that
+     * transaction's own index entries ({@code pending}) as if they were committed. The log is read for what
+     * others committed only while the transaction has written no entry: after that, it would also return the
+     * transaction's own, which the shared index must not hold before they are committed.
+     */
+    public Candidates find(long[] keys, int cap, int weakBucket, RedlineDao dao, PendingEntries pending) {
+        if (pending.isEmpty()) {
+            refresh(dao);
+        }
+        LshIndex.Hits hits = index.find(keys, cap, weakBucket, pending).strongest(maxCandidates);
         if (hits.entries().length == 0) {
             return new Candidates(Map.of(), Map.of(), hits.oversized());
         }

@@ -4,6 +4,7 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.redline.budget.Deadline;
+import io.redline.index.PendingEntries;
 import io.redline.match.Classification;
 import io.redline.match.Classifier;
 import io.redline.match.Comparer;
@@ -132,13 +133,13 @@ public final class Detector {
 
     /** LSH candidates of a text, before verification, timed as {@code redline.lsh-lookup}. */
     public CandidateIndex.Candidates candidates(Fingerprint fingerprint) {
-        return store.read(dao -> candidates(fingerprint, dao));
+        return store.read(dao -> candidates(fingerprint, dao, new PendingEntries()));
     }
 
-    private CandidateIndex.Candidates candidates(Fingerprint fingerprint, RedlineDao dao) {
+    private CandidateIndex.Candidates candidates(Fingerprint fingerprint, RedlineDao dao, PendingEntries pending) {
         CandidateIndex.Candidates candidates;
         try (Timer.Context ignored = lookupTimer.time()) {
-            candidates = index.find(bucketKeys(fingerprint), bucketCap, weakBucket, dao);
+            candidates = index.find(bucketKeys(fingerprint), bucketCap, weakBucket, dao, pending);
         }
         oversizedBuckets.inc(candidates.oversizedBuckets());
         return candidates;
@@ -149,7 +150,7 @@ public final class Detector {
      * {@code publishedAt} (epoch milliseconds, may be null) is the text's publication time.
      */
     public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId) {
-        return store.read(dao -> lookup(fingerprint, publishedAt, excludeId, dao, Map.of()));
+        return store.read(dao -> lookup(fingerprint, publishedAt, excludeId, dao, Map.of(), new PendingEntries()));
     }
 
     /**
@@ -157,11 +158,11 @@ public final class Detector {
      * earlier comparisons: a candidate whose indexed version is in {@code known} (by index
      * entry, which always names the same version) and is still its article's latest is not read or compared
      * again; only its story, which merges may have changed, is read afresh. The result is what a look-up without
-     * {@code known} would give.
+     * {@code known} would give. {@code pending} holds the index entries the caller's transaction wrote so far.
      */
     public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, RedlineDao dao,
-                         Map<Integer, Match> known) {
-        CandidateIndex.Candidates candidates = candidates(fingerprint, dao);
+                         Map<Integer, Match> known, PendingEntries pending) {
+        CandidateIndex.Candidates candidates = candidates(fingerprint, dao, pending);
         Map<String, Integer> hits = candidates.bandHits();
         Set<String> ids = new HashSet<>(hits.keySet());
         ids.remove(excludeId);

@@ -3,20 +3,25 @@ package io.redline.core;
 import com.codahale.metrics.Timer;
 import io.redline.api.ArticleRequest;
 import io.redline.api.IngestResponse;
+import io.redline.budget.Deadline;
 import io.redline.cluster.StoryAssigner;
 import io.redline.cluster.StoryDecision;
+import io.redline.index.PendingEntries;
 import io.redline.match.Classification;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
 import io.redline.store.Lineage;
 import io.redline.store.LongArrays;
+import io.redline.store.RedlineDao;
 import io.redline.store.VersionRow;
+import io.redline.store.Writes;
 import io.redline.text.TextNormalizer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Stores articles in two steps. {@link #prepare} needs no lock and runs in parallel on the calling threads:
  * check the input, fingerprint, and compare the candidates the index holds at that moment. {@link #commit}
- * runs one article at a time inside this process: in one transaction it reads the article's previous version,
+ * runs one article at a time inside this process ({@link #commitAll}: many in one transaction, each as if alone):
+ * it reads the article's previous version,
  * looks up again — reusing the prepared comparisons, so only what was stored in between is read and compared
  * now — decides the story and writes. The story an article lands in therefore depends only on the order of the
  * commits, never on how threads interleave. Thread-safe.
@@ -74,38 +80,69 @@ public final class Ingestor {
      * {@code redline.ingest}, from every entry point (single, bulk, load command).
      */
     public IngestResponse commit(Prepared prepared) {
-        ArticleRequest request = prepared.request();
-        Fingerprint fingerprint = prepared.fingerprint();
         writeLock.lock();
-        try (Timer.Context ignored = timer.time()) {
-            return store.inTransaction(dao -> {
-                Optional<VersionRow> previous = dao.latestVersion(request.id());
-                Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao, prepared.compared());
-                if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
-                    VersionRow p = previous.get();
-                    return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
-                            Classification.DUPLICATE.name(), Views.matches(lookup.matches()), List.of());
-                }
-                List<StoryAssigner.Link> links = lookup.matches().stream().filter(Match::sameStory)
-                        .map(m -> new StoryAssigner.Link(m.article().storyId(), strong(m))).toList();
-                OptionalLong ownStory = previous.map(p -> OptionalLong.of(p.storyId())).orElse(OptionalLong.empty());
-                StoryDecision decision = StoryAssigner.decide(ownStory, links);
-                int version = previous.map(p -> p.version() + 1).orElse(1);
-                long now = clock.millis();
-                VersionRow row = new VersionRow(request.id(), version, 0, prepared.title(), request.body(),
-                        publishedAt(request), request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
-                        fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()),
-                        previous.map(Lineage::updateOf).orElseGet(() -> derivation(lookup)));
-                long storyId = ArticleStore.saveVersion(dao, row, detector.bucketKeys(fingerprint), decision, now);
-                detector.stored(row, fingerprint);
-                // an article updated under its own id is always the same article
-                Classification verdict = previous.isPresent() && !lookup.classification().sameStory()
-                        ? Classification.REVISION : lookup.classification();
-                return new IngestResponse(request.id(), version, storyId, previous.isPresent() ? "UPDATED" : "CREATED",
-                        verdict.name(), Views.matches(lookup.matches()), decision.merged());
-            });
+        try {
+            return store.write(writes -> store(writes, prepared, new PendingEntries()));
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Stores prepared articles in one transaction, in order, each exactly as {@link #commit} would store it after
+     * the ones before it: each sees what those wrote, in the store and in the index. An article that fails (its
+     * work ran past {@code perArticle}, a statement failed) is undone alone; if the transaction does not commit,
+     * none is stored. Nothing is acknowledged before the commit, so nothing acknowledged can be lost.
+     *
+     * @return each article's response or failure, in order
+     */
+    public List<ArticleStore.Attempt<IngestResponse>> commitAll(List<Prepared> batch, Duration perArticle) {
+        writeLock.lock();
+        try {
+            PendingEntries pending = new PendingEntries();
+            return store.eachInOneTransaction(batch,
+                    (writes, prepared) -> Deadline.within(perArticle, () -> store(writes, prepared, pending)));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Stores one article inside the caller's transaction, whose index entries so far are {@code pending}; adds
+     * its own entry there last, once nothing more can fail.
+     */
+    private IngestResponse store(Writes writes, Prepared prepared, PendingEntries pending) {
+        RedlineDao dao = writes.dao();
+        ArticleRequest request = prepared.request();
+        Fingerprint fingerprint = prepared.fingerprint();
+        try (Timer.Context ignored = timer.time()) {
+            Optional<VersionRow> previous = dao.latestVersion(request.id());
+            Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao, prepared.compared(),
+                    pending);
+            if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
+                VersionRow p = previous.get();
+                return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
+                        Classification.DUPLICATE.name(), Views.matches(lookup.matches()), List.of());
+            }
+            List<StoryAssigner.Link> links = lookup.matches().stream().filter(Match::sameStory)
+                    .map(m -> new StoryAssigner.Link(m.article().storyId(), strong(m))).toList();
+            OptionalLong ownStory = previous.map(p -> OptionalLong.of(p.storyId())).orElse(OptionalLong.empty());
+            StoryDecision decision = StoryAssigner.decide(ownStory, links);
+            int version = previous.map(p -> p.version() + 1).orElse(1);
+            long now = clock.millis();
+            VersionRow row = new VersionRow(request.id(), version, 0, prepared.title(), request.body(),
+                    publishedAt(request), request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
+                    fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()),
+                    previous.map(Lineage::updateOf).orElseGet(() -> derivation(lookup)));
+            long[] keys = detector.bucketKeys(fingerprint);
+            ArticleStore.Saved saved = ArticleStore.saveVersion(writes, row, keys, decision, now);
+            detector.stored(row, fingerprint);
+            pending.apply(saved.entry(), saved.replaced(), keys);
+            // an article updated under its own id is always the same article
+            Classification verdict = previous.isPresent() && !lookup.classification().sameStory()
+                    ? Classification.REVISION : lookup.classification();
+            return new IngestResponse(request.id(), version, saved.storyId(), previous.isPresent() ? "UPDATED" : "CREATED",
+                    verdict.name(), Views.matches(lookup.matches()), decision.merged());
         }
     }
 

@@ -34,20 +34,21 @@ final class KeyTable {
 
     /**
      * Appends the live entries under {@code key} to {@code out}, unless there are more than {@code cap} of them.
+     * Entries in {@code dead} or in the sorted {@code alsoDead} are not live.
      *
      * @return the number of live entries under the key
      */
-    int find(int key, BitSet dead, int cap, IntList out) {
+    int find(int key, BitSet dead, int[] alsoDead, int cap, IntList out) {
         int mark = out.size();
         int found = 0;
         long low = pack(key, 0);
         for (int i = lowerBound(run, low); i < run.length && keyOf(run[i]) == key; i++) {
-            found += collect(run[i], dead, cap, found, out);
+            found += collect(run[i], dead, alsoDead, cap, found, out);
         }
         int mask = recent.length - 1;
         for (int slot = slot(key, mask); recent[slot] != EMPTY; slot = (slot + 1) & mask) {
             if (keyOf(recent[slot]) == key) {
-                found += collect(recent[slot], dead, cap, found, out);
+                found += collect(recent[slot], dead, alsoDead, cap, found, out);
             }
         }
         if (found > cap) {
@@ -56,9 +57,9 @@ final class KeyTable {
         return found;
     }
 
-    private static int collect(long packed, BitSet dead, int cap, int found, IntList out) {
+    private static int collect(long packed, BitSet dead, int[] alsoDead, int cap, int found, IntList out) {
         int entry = (int) packed;
-        if (dead.get(entry)) {
+        if (dead.get(entry) || alsoDead.length > 0 && Arrays.binarySearch(alsoDead, entry) >= 0) {
             return 0;
         }
         if (found < cap) {

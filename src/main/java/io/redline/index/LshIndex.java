@@ -20,6 +20,8 @@ public final class LshIndex {
     /** Enough that a shard's sorted run stays well under G1's humongous-object size at millions of articles. */
     static final int SHARDS = 4096;
 
+    private static final PendingEntries NOTHING_PENDING = new PendingEntries();
+
     private final KeyTable[] shards = new KeyTable[SHARDS];
     private final BitSet dead = new BitSet();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -76,14 +78,32 @@ public final class LshIndex {
      * crowded one.
      */
     public Hits find(long[] keys, int cap, int weakBucket) {
+        return find(keys, cap, weakBucket, NOTHING_PENDING);
+    }
+
+    /**
+     * The same, as if {@code pending} (an open transaction's own entries) were applied to this index: its entries
+     * count toward each bucket's size, and the entries it replaced are dead.
+     */
+    public Hits find(long[] keys, int cap, int weakBucket, PendingEntries pending) {
         IntList found = new IntList();
         IntList strong = new IntList();
         int oversized = 0;
+        int[] replaced = pending.replacedShared();
         lock.readLock().lock();
         try {
             for (long key : Hashes.sortedDistinct(keys.clone())) {
                 int mark = found.size();
-                int size = shards[shard(key)].find((int) key, dead, cap, found);
+                int[] own = pending.live(key);
+                int size = own.length;
+                if (size <= cap) {
+                    size += shards[shard(key)].find((int) key, dead, replaced, cap - own.length, found);
+                    if (size <= cap) {
+                        for (int entry : own) {
+                            found.add(entry);
+                        }
+                    }
+                }
                 if (size > cap) {
                     oversized++;
                 } else if (size <= weakBucket) {

@@ -3,10 +3,13 @@ package io.redline.store;
 import io.redline.cluster.StoryDecision;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -14,6 +17,7 @@ import java.util.function.Function;
  * transaction, so a failure leaves nothing half-written. Thread-safe (Jdbi is).
  */
 public final class ArticleStore {
+    private static final String SAVEPOINT = "item";
     private final Jdbi jdbi;
 
     public ArticleStore(Jdbi jdbi) {
@@ -37,16 +41,68 @@ public final class ArticleStore {
      * @return the story the version went into
      */
     public long saveVersion(VersionRow version, long[] buckets, StoryDecision decision, long now) {
-        return inTransaction(dao -> saveVersion(dao, version, buckets, decision, now));
+        return write(w -> saveVersion(w, version, buckets, decision, now)).storyId();
+    }
+
+    /** Runs {@code work}, which writes one article, in one transaction: all of it is committed or none. */
+    public <T> T write(Function<Writes, T> work) {
+        return inTransaction(dao -> work.apply(Writes.oneByOne(dao)));
+    }
+
+    /**
+     * Runs {@code work} on each item in one transaction, each behind its own savepoint: an item that fails is
+     * undone alone and the next goes on, seeing what the items before it wrote. Nothing is visible to others
+     * before all are committed together, and if the commit fails, every item fails with it. One commit for many
+     * items is what makes bulk loading fast: a commit costs far more than the statements of one article.
+     *
+     * @return each item's result or failure, in the order of the items
+     */
+    public <I, T> List<Attempt<T>> eachInOneTransaction(List<I> items, BiFunction<Writes, I, T> work) {
+        List<Attempt<T>> attempts = new ArrayList<>(items.size());
+        try {
+            jdbi.useTransaction(handle -> {
+                Writes writes = Writes.batched(handle.attach(RedlineDao.class));
+                for (I item : items) {
+                    handle.savepoint(SAVEPOINT);
+                    T done;
+                    try {
+                        done = work.apply(writes, item);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        handle.rollbackToSavepoint(SAVEPOINT);
+                        attempts.add(new Attempt<>(null, e));
+                        continue;
+                    }
+                    handle.release(SAVEPOINT);
+                    attempts.add(new Attempt<>(done, null));
+                }
+                writes.finish();
+            });
+        } catch (RuntimeException e) {
+            // not committed: none of the items was stored
+            attempts.clear();
+            for (int i = 0; i < items.size(); i++) {
+                attempts.add(new Attempt<>(null, e));
+            }
+        }
+        return attempts;
+    }
+
+    /** What one item of {@link #eachInOneTransaction} gave: a result, or the failure that undid it. */
+    public record Attempt<T>(T result, Throwable failure) {
+    }
+
+    /** What {@link #saveVersion} wrote: the story the version went into, its index log entry and the entry replaced (0: none). */
+    public record Saved(long storyId, long entry, long replaced) {
     }
 
     /** {@link #saveVersion(VersionRow, long[], StoryDecision, long)} inside the caller's transaction. */
-    public static long saveVersion(RedlineDao dao, VersionRow version, long[] buckets, StoryDecision decision, long now) {
+    public static Saved saveVersion(Writes writes, VersionRow version, long[] buckets, StoryDecision decision, long now) {
+        RedlineDao dao = writes.dao();
         OptionalLong target = decision.target().isPresent() ? current(dao, decision.target().getAsLong())
                 : OptionalLong.empty();
         long storyId;
         if (target.isEmpty()) {
-            storyId = take(dao, "story");
+            storyId = writes.next(Writes.STORY);
             dao.insertStory(storyId, now);
         } else {
             storyId = target.getAsLong();
@@ -63,14 +119,14 @@ public final class ArticleStore {
         }
         // a first version has no index entry to replace (a duplicate id fails at the insert below)
         Long replaced = version.version() == 1 ? null : dao.indexSeq(version.articleId()).orElse(null);
-        long seq = appendLog(dao, replaced, buckets);
+        long seq = appendLog(writes, replaced, buckets);
         if (version.version() == 1) {
             dao.insertArticle(new ArticleRow(version.articleId(), storyId, 1, now), seq);
         } else {
             dao.updateArticle(version.articleId(), version.version(), storyId, seq);
         }
         dao.insertVersion(version);
-        return storyId;
+        return new Saved(storyId, seq, replaced == null ? 0 : replaced);
     }
 
     /**
@@ -102,7 +158,7 @@ public final class ArticleStore {
             }
             Optional<Long> indexed = dao.indexSeq(articleId);
             if (indexed.isPresent()) {
-                appendLog(dao, indexed.get(), null);
+                appendLog(Writes.oneByOne(dao), indexed.get(), null);
             }
             dao.deleteVersions(articleId);
             dao.deleteArticle(articleId);
@@ -123,7 +179,7 @@ public final class ArticleStore {
             }
             for (Map.Entry<String, long[]> e : latestBuckets.entrySet()) {
                 Long replaced = dao.indexSeq(e.getKey()).orElse(null);
-                dao.setIndexSeq(e.getKey(), appendLog(dao, replaced, e.getValue()));
+                dao.setIndexSeq(e.getKey(), appendLog(Writes.oneByOne(dao), replaced, e.getValue()));
             }
         });
     }
@@ -135,21 +191,12 @@ public final class ArticleStore {
      * @param buckets the new keys, or null when the article is deleted
      * @return the new entry's number
      */
-    private static long appendLog(RedlineDao dao, Long replaced, long[] buckets) {
-        long seq = take(dao, "lsh");
-        dao.insertLog(seq, replaced, buckets == null ? null : LongArrays.toBytes(buckets));
+    private static long appendLog(Writes writes, Long replaced, long[] buckets) {
+        long seq = writes.next(Writes.LOG);
+        writes.dao().insertLog(seq, replaced, buckets == null ? null : LongArrays.toBytes(buckets));
         if (replaced != null) {
-            dao.deleteLog(replaced);
+            writes.dao().deleteLog(replaced);
         }
         return seq;
-    }
-
-    /**
-     * The next number of a counter. Its row stays locked until the transaction commits, so on a shared database
-     * numbers become visible in the order they were taken, which lets readers of the log follow it by number.
-     */
-    private static long take(RedlineDao dao, String counter) {
-        dao.bumpCounter(counter);
-        return dao.lastTaken(counter);
     }
 }

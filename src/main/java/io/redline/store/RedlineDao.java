@@ -1,6 +1,7 @@
 package io.redline.store;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -15,14 +16,14 @@ import java.util.Optional;
  * SQL for articles, versions, stories and the LSH index log. Portable between H2 and PostgreSQL.
  * Multi-step writes are composed by {@link ArticleStore} inside one transaction.
  */
-@RegisterConstructorMapper(ArticleRow.class)
-@RegisterConstructorMapper(VersionRow.class)
+@RegisterRowMapper(RowMappers.Articles.class)
+@RegisterRowMapper(RowMappers.Versions.class)
 @RegisterConstructorMapper(StoryRow.class)
 @RegisterConstructorMapper(StoryMergeRow.class)
 @RegisterConstructorMapper(StoryArticleRow.class)
-@RegisterConstructorMapper(IndexLogRow.class)
-@RegisterConstructorMapper(IndexedArticle.class)
-@RegisterConstructorMapper(CandidateRow.class)
+@RegisterRowMapper(RowMappers.LogEntries.class)
+@RegisterRowMapper(RowMappers.Indexed.class)
+@RegisterRowMapper(RowMappers.Candidates.class)
 public interface RedlineDao {
     String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
             + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
@@ -128,6 +129,13 @@ public interface RedlineDao {
 
     @SqlQuery("SELECT next_value - 1 FROM counters WHERE name = :name")
     long lastTaken(@Bind("name") String name);
+
+    /** The next number of a counter, locking its row until the transaction ends. */
+    @SqlQuery("SELECT next_value FROM counters WHERE name = :name FOR UPDATE")
+    long lockCounter(@Bind("name") String name);
+
+    @SqlUpdate("UPDATE counters SET next_value = :next WHERE name = :name")
+    void setCounter(@Bind("name") String name, @Bind("next") long next);
 
     @SqlUpdate("INSERT INTO stories (id, created_at, updated_at) VALUES (:id, :at, :at)")
     void insertStory(@Bind("id") long id, @Bind("at") long at);

@@ -52,6 +52,55 @@ class ArticleStoreTest {
         assertThat(db.article("c")).contains(new ArticleRow("c", 3, 1, 300));
     }
 
+    // --- many articles in one transaction
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aBatchStoresEachItemAsIfAloneAndUndoesAFailedOneAfterItsWrites(TestDatabase.Kind kind) {
+        Db db = Db.open(kind);
+        db.store.saveVersion(version("before", 1, "stored earlier"), keys(1), NEW_STORY, 50);
+
+        List<ArticleStore.Attempt<Long>> attempts = db.store.eachInOneTransaction(List.of("a", "b", "c", "d"),
+                (writes, id) -> {
+                    long story = ArticleStore.saveVersion(writes, version(id, 1, "text of " + id), keys(10, 11),
+                            NEW_STORY, 100).storyId();
+                    if (id.equals("b")) {
+                        throw new IllegalStateException("b fails after writing its rows");
+                    }
+                    // each item sees what the ones before it wrote
+                    assertThat(writes.dao().article(id)).isPresent();
+                    return story;
+                });
+
+        assertThat(attempts).extracting(ArticleStore.Attempt::result).containsExactly(2L, null, 4L, 5L);
+        assertThat(attempts.get(1).failure()).hasMessageContaining("b fails");
+        assertThat(db.article("b")).isEmpty();
+        assertThat(db.versions("b")).isEmpty();
+        assertThat(db.story(3)).isEmpty();
+        assertThat(db.countArticles()).isEqualTo(4);
+        assertThat(db.countStories()).isEqualTo(4);
+        // numbers handed to the failed item are skipped, never reused
+        assertThat(db.storyCounter()).isEqualTo(6);
+        assertThat(db.store.saveVersion(version("e", 1, "after"), keys(12), NEW_STORY, 200)).isEqualTo(6);
+        db.index.refresh();
+        assertThat(db.candidates(keys(10, 11), 10).bandHits()).containsOnlyKeys("a", "c", "d");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aStatementFailingInABatchIsUndoneAloneEvenWherePostgresAbortsTheTransaction(TestDatabase.Kind kind) {
+        Db db = Db.open(kind);
+        // the second insert of "a" breaks the primary key: PostgreSQL refuses every later statement of the
+        // transaction unless it is rolled back to the savepoint before it
+        List<ArticleStore.Attempt<Long>> attempts = db.store.eachInOneTransaction(List.of("a", "a", "b"),
+                (writes, id) -> ArticleStore.saveVersion(writes, version(id, 1, "text"), keys(10), NEW_STORY, 100)
+                        .storyId());
+        assertThat(attempts.get(0).result()).isEqualTo(1L);
+        assertThat(attempts.get(1).failure()).isNotNull();
+        assertThat(attempts.get(2).result()).isEqualTo(3L);
+        assertThat(db.countArticles()).isEqualTo(2);
+    }
+
     // --- saving into an existing story, new versions
 
     @ParameterizedTest

@@ -1,0 +1,62 @@
+package io.redline.store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The statements of one open transaction, and the numbers it takes from the store's counters (story ids, index
+ * log entries). A counter's row stays locked from the first number taken until the commit, so on a shared
+ * database numbers become visible in the order they were taken, which lets readers of the index log follow it by
+ * number. Counters are always locked story first, then index log, so two writers cannot deadlock on them.
+ * Not thread-safe: one per transaction.
+ */
+public final class Writes {
+    static final String STORY = "story";
+    static final String LOG = "lsh";
+
+    private final RedlineDao dao;
+    /** Counter → next number, for a batch that took its counters up front; empty when taking one by one. */
+    private final Map<String, long[]> reserved;
+
+    private Writes(RedlineDao dao, Map<String, long[]> reserved) {
+        this.dao = dao;
+        this.reserved = reserved;
+    }
+
+    /** Each number taken with its own statements: for a transaction that writes one article. */
+    static Writes oneByOne(RedlineDao dao) {
+        return new Writes(dao, Map.of());
+    }
+
+    /**
+     * Locks both counters now and hands out numbers from memory until {@link #finish}, which stores where they
+     * stopped: two statements per counter for a whole batch instead of two per number. Numbers handed to work
+     * that is later rolled back to a savepoint are simply not used (readers of the log allow gaps).
+     */
+    static Writes batched(RedlineDao dao) {
+        Map<String, long[]> reserved = new LinkedHashMap<>();
+        for (String counter : new String[]{STORY, LOG}) {
+            reserved.put(counter, new long[]{dao.lockCounter(counter)});
+        }
+        return new Writes(dao, reserved);
+    }
+
+    public RedlineDao dao() {
+        return dao;
+    }
+
+    /** The next number of a counter. */
+    long next(String counter) {
+        long[] next = reserved.get(counter);
+        if (next == null) {
+            dao.bumpCounter(counter);
+            return dao.lastTaken(counter);
+        }
+        return next[0]++;
+    }
+
+    /** Stores where the reserved counters stopped; call once, last, before the commit. */
+    void finish() {
+        reserved.forEach((counter, next) -> dao.setCounter(counter, next[0]));
+    }
+}
