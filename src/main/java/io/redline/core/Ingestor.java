@@ -99,9 +99,8 @@ public final class Ingestor {
     public List<ArticleStore.Attempt<IngestResponse>> commitAll(List<Prepared> batch, Duration perArticle) {
         writeLock.lock();
         try {
-            PendingEntries pending = new PendingEntries();
-            return store.eachInOneTransaction(batch,
-                    (writes, prepared) -> Deadline.within(perArticle, () -> store(writes, prepared, pending)));
+            return store.eachInOneTransaction(batch, PendingEntries::new,
+                    (writes, pending, prepared) -> Deadline.within(perArticle, () -> store(writes, prepared, pending)));
         } finally {
             writeLock.unlock();
         }
