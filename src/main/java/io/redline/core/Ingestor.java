@@ -32,11 +32,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Stores articles in two steps. {@link #prepare} needs no lock and runs in parallel on the calling threads:
  * check the input, fingerprint, and compare the candidates the index holds at that moment. {@link #commit}
- * runs one article at a time inside this process ({@link #commitAll}: many in one transaction, each as if alone):
- * it reads the article's previous version,
- * looks up again — reusing the prepared comparisons, so only what was stored in between is read and compared
- * now — decides the story and writes. The story an article lands in therefore depends only on the order of the
- * commits, never on how threads interleave. Thread-safe.
+ * runs one article at a time inside this process ({@link #commitAll}: many in one transaction, each as if
+ * alone): it reads the article's previous version, looks up again — reusing the prepared comparisons, so only
+ * what was stored in between is read and compared now — decides the story and writes. The story an article
+ * lands in therefore depends only on the order of the commits, never on how threads interleave. Thread-safe.
  */
 public final class Ingestor {
     /** Least share of the article's words in paragraphs of a story for that story to be merged in. */
