@@ -14,13 +14,23 @@ final class DiffTokens {
     }
 
     static List<String> tokens(String text) {
+        return cut(text, false);
+    }
+
+    /** The word tokens of {@code text} only, in order: {@code tokens} filtered by {@link #isWord}, without the rest. */
+    static List<String> words(String text) {
+        return cut(text, true);
+    }
+
+    private static List<String> cut(String text, boolean wordsOnly) {
         List<String> out = new ArrayList<>();
         int n = text.length();
         int i = 0;
         while (i < n) {
             int start = i;
             char c = text.charAt(i);
-            if (isWordChar(c)) {
+            boolean word = isWordChar(c);
+            if (word) {
                 i++;
                 while (i < n && (isWordChar(text.charAt(i))
                         || (isJoiner(text.charAt(i)) && i + 1 < n && isWordChar(text.charAt(i + 1)) && isWordChar(text.charAt(i - 1))))) {
@@ -33,7 +43,9 @@ final class DiffTokens {
             } else {
                 i += Character.isHighSurrogate(c) && i + 1 < n ? 2 : 1;
             }
-            out.add(text.substring(start, i));
+            if (word || !wordsOnly) {
+                out.add(text.substring(start, i));
+            }
         }
         return out;
     }

@@ -151,13 +151,7 @@ final class WordDiff {
     }
 
     static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        for (String t : DiffTokens.tokens(TextNormalizer.normalize(text))) {
-            if (DiffTokens.isWord(t)) {
-                out.add(t);
-            }
-        }
-        return out;
+        return DiffTokens.words(TextNormalizer.normalize(text));
     }
 
     /** A word multiset: how often each word occurs, and how many words in all. */
