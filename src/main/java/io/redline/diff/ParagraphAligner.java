@@ -71,19 +71,24 @@ final class ParagraphAligner {
     }
 
     static List<Link> align(List<String> a, List<String> b, DiffOptions options) {
+        return alignNormalized(normalized(a), normalized(b), options);
+    }
+
+    /**
+     * {@link #align} of paragraphs given in normal form ({@link TextNormalizer#normalize}): the key of the exact
+     * step, and what the words of the later steps are read from.
+     */
+    static List<Link> alignNormalized(List<String> normalA, List<String> normalB, DiffOptions options) {
         List<Link> links = new ArrayList<>();
-        boolean[] usedA = new boolean[a.size()];
-        boolean[] usedB = new boolean[b.size()];
-        // normalised once: the key of the exact step, and what the words of the later steps are read from
-        List<String> normalA = normalized(a);
-        List<String> normalB = normalized(b);
+        boolean[] usedA = new boolean[normalA.size()];
+        boolean[] usedB = new boolean[normalB.size()];
 
         Map<String, ArrayDeque<Integer>> exact = new HashMap<>();
-        for (int j = 0; j < b.size(); j++) {
+        for (int j = 0; j < normalB.size(); j++) {
             Deadline.check();
             exact.computeIfAbsent(normalB.get(j), k -> new ArrayDeque<>()).add(j);
         }
-        for (int i = 0; i < a.size(); i++) {
+        for (int i = 0; i < normalA.size(); i++) {
             Deadline.check();
             ArrayDeque<Integer> js = exact.get(normalA.get(i));
             if (js != null && !js.isEmpty()) {
@@ -106,7 +111,7 @@ final class ParagraphAligner {
         return placeByLongestIncreasingRun(links);
     }
 
-    private static List<String> normalized(List<String> texts) {
+    static List<String> normalized(List<String> texts) {
         List<String> out = new ArrayList<>(texts.size());
         for (String t : texts) {
             Deadline.check();
@@ -564,9 +569,12 @@ final class ParagraphAligner {
             int[][] words = new int[normalized.size()][];
             for (int j = 0; j < normalized.size(); j++) {
                 Deadline.check();
+                String text = normalized.get(j);
                 List<WordVocabulary.Word> ws = new ArrayList<>();
-                for (String text : DiffTokens.words(normalized.get(j))) {
-                    ws.add(vocabulary.word(text));
+                for (int start = DiffTokens.nextWord(text, 0), end; start < text.length();
+                     start = DiffTokens.nextWord(text, end)) {
+                    end = DiffTokens.tokenEnd(text, start);
+                    ws.add(vocabulary.word(text, start, end));
                 }
                 sequence[j] = ids(ws);
                 words[j] = ids(new HashSet<>(ws)); // sized by the word count, as the sets of Strings were

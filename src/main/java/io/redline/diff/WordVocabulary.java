@@ -1,9 +1,7 @@
 package io.redline.diff;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Dense int ids for the words of the texts being aligned, so that weights, frequencies, posting lists and overlaps
@@ -11,7 +9,8 @@ import java.util.Map;
  * Example: "the fed, the bank" → the = 0, fed = 1, bank = 2. One per alignment; not thread-safe.
  */
 final class WordVocabulary {
-    private final Map<String, Word> byText = new HashMap<>();
+    /** Open addressing, at most half full; a word is found from its characters, no String is made for it. */
+    private Word[] table = new Word[64];
     private final List<Word> byId = new ArrayList<>();
 
     /**
@@ -23,15 +22,17 @@ final class WordVocabulary {
     static final class Word implements Comparable<Word> {
         final String text;
         final int id;
+        private final int hash;
 
-        private Word(String text, int id) {
+        private Word(String text, int id, int hash) {
             this.text = text;
             this.id = id;
+            this.hash = hash;
         }
 
         @Override
         public int hashCode() {
-            return text.hashCode();
+            return hash; // text.hashCode()
         }
 
         @Override
@@ -51,13 +52,43 @@ final class WordVocabulary {
     }
 
     Word word(String text) {
-        Word w = byText.get(text);
-        if (w == null) {
-            w = new Word(text, byId.size());
-            byText.put(text, w);
-            byId.add(w);
+        return word(text, 0, text.length());
+    }
+
+    /** The word {@code text[start, end)}. */
+    Word word(String text, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text.charAt(i); // String.hashCode's formula
         }
-        return w;
+        int mask = table.length - 1;
+        for (int slot = (h ^ h >>> 16) & mask; ; slot = (slot + 1) & mask) {
+            Word w = table[slot];
+            if (w == null) {
+                w = new Word(text.substring(start, end), byId.size(), h);
+                table[slot] = w;
+                byId.add(w);
+                if (byId.size() * 2 > table.length) {
+                    grow();
+                }
+                return w;
+            }
+            if (w.hash == h && w.text.length() == end - start && w.text.regionMatches(0, text, start, end - start)) {
+                return w;
+            }
+        }
+    }
+
+    private void grow() {
+        table = new Word[table.length * 2];
+        int mask = table.length - 1;
+        for (Word w : byId) {
+            int slot = (w.hash ^ w.hash >>> 16) & mask;
+            while (table[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = w;
+        }
     }
 
     Word byId(int id) {
