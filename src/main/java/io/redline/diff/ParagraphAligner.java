@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,18 +71,26 @@ final class ParagraphAligner {
     }
 
     static List<Link> align(List<String> a, List<String> b, DiffOptions options) {
+        return alignNormalized(normalized(a), normalized(b), options);
+    }
+
+    /**
+     * {@link #align} of paragraphs given in normal form ({@link TextNormalizer#normalize}): the key of the exact
+     * step, and what the words of the later steps are read from.
+     */
+    static List<Link> alignNormalized(List<String> normalA, List<String> normalB, DiffOptions options) {
         List<Link> links = new ArrayList<>();
-        boolean[] usedA = new boolean[a.size()];
-        boolean[] usedB = new boolean[b.size()];
+        boolean[] usedA = new boolean[normalA.size()];
+        boolean[] usedB = new boolean[normalB.size()];
 
         Map<String, ArrayDeque<Integer>> exact = new HashMap<>();
-        for (int j = 0; j < b.size(); j++) {
+        for (int j = 0; j < normalB.size(); j++) {
             Deadline.check();
-            exact.computeIfAbsent(TextNormalizer.normalize(b.get(j)), k -> new ArrayDeque<>()).add(j);
+            exact.computeIfAbsent(normalB.get(j), k -> new ArrayDeque<>()).add(j);
         }
-        for (int i = 0; i < a.size(); i++) {
+        for (int i = 0; i < normalA.size(); i++) {
             Deadline.check();
-            ArrayDeque<Integer> js = exact.get(TextNormalizer.normalize(a.get(i)));
+            ArrayDeque<Integer> js = exact.get(normalA.get(i));
             if (js != null && !js.isEmpty()) {
                 int j = js.poll();
                 links.add(new Link(Kind.EXACT, List.of(i), List.of(j), 1.0, true));
@@ -95,13 +102,22 @@ final class ParagraphAligner {
         if (allUsed(usedA) || allUsed(usedB)) {
             return placeByLongestIncreasingRun(links); // nothing left on one side to pair, split or merge
         }
-        Weights weights = new Weights(a, b, usedA, usedB);
+        Weights weights = new Weights(normalA, normalB, usedA, usedB);
         if (options.detectSplitMerge()) {
             findGroups(weights.sideA, weights.sideB, usedA, usedB, weights, Kind.SPLIT, links);
             findGroups(weights.sideB, weights.sideA, usedB, usedA, weights, Kind.MERGE, links);
         }
         pairBestFirst(weights, usedA, usedB, options.pairThreshold(), links);
         return placeByLongestIncreasingRun(links);
+    }
+
+    static List<String> normalized(List<String> texts) {
+        List<String> out = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            Deadline.check();
+            out.add(TextNormalizer.normalize(t));
+        }
+        return out;
     }
 
     /**
@@ -121,18 +137,17 @@ final class ParagraphAligner {
             if (usedWhole[i]) {
                 continue;
             }
-            Set<String> wholeWords = whole.words.get(i);
+            int[] wholeWords = whole.words[i];
             overlap.collect(wholeWords, parts, w, false);
             int[] candidates = overlap.mostPromising(j -> {
-                Set<String> part = parts.words.get(j);
-                double total = w.weightOf(part);
+                double total = parts.total[j];
                 // the words of the part that the index skips may all lie in the whole
-                return usedParts[j] || part.isEmpty() || total == 0 ? -1
+                return usedParts[j] || parts.words[j].length == 0 || total == 0 ? -1
                         : (overlap.weight(j) + parts.skippedForGroups[j]) / total;
             }, PIECE_CONTAINMENT);
             overlap.clear();
             int[] pieces = java.util.Arrays.stream(candidates)
-                    .filter(j -> w.containment(parts.words.get(j), wholeWords) >= PIECE_CONTAINMENT)
+                    .filter(j -> w.containment(parts.words[j], parts.total[j], wholeWords) >= PIECE_CONTAINMENT)
                     .sorted().toArray();
             for (int k = 0; k < pieces.length; ) {
                 int runStart = k;
@@ -143,22 +158,21 @@ final class ParagraphAligner {
                 int to = pieces[k] + 1;
                 k++;
                 if (to - from >= 2 && to - from <= MAX_GROUP
-                        && tryGroup(whole.words, parts.words, usedWhole, usedParts, w, kind, links, i, from, to)) {
+                        && tryGroup(whole, parts, usedWhole, usedParts, w, kind, links, i, from, to)) {
                     break;
                 }
             }
         }
     }
 
-    private static boolean tryGroup(List<Set<String>> whole, List<Set<String>> parts, boolean[] usedWhole,
-                                    boolean[] usedParts, Weights w, Kind kind, List<Link> links, int i, int from, int to) {
-        Set<String> union = new HashSet<>();
+    private static boolean tryGroup(Side whole, Side parts, boolean[] usedWhole, boolean[] usedParts, Weights w,
+                                    Kind kind, List<Link> links, int i, int from, int to) {
         double bestSingle = 0;
         for (int j = from; j < to; j++) {
-            union.addAll(parts.get(j));
-            bestSingle = Math.max(bestSingle, w.dice(whole.get(i), parts.get(j)));
+            bestSingle = Math.max(bestSingle, w.dice(whole.words[i], whole.total[i], parts.words[j], parts.total[j]));
         }
-        double together = w.dice(whole.get(i), union);
+        int[] union = w.union(parts.words, from, to);
+        double together = w.dice(whole.words[i], whole.total[i], union, w.weightOf(union));
         if (together < GROUP_SIMILARITY || together <= bestSingle) {
             return false;
         }
@@ -186,12 +200,12 @@ final class ParagraphAligner {
             if (usedA[i]) {
                 continue;
             }
-            Set<String> words = w.sideA.words.get(i);
-            double total = w.weightOf(words);
+            int[] words = w.sideA.words[i];
+            double total = w.sideA.total[i];
             double skipped = w.sideA.skippedForPairs[i];
             overlap.collect(words, w.sideB, w, true);
             int[] promising = overlap.mostPromising(j -> {
-                double all = total + w.weightOf(w.sideB.words.get(j));
+                double all = total + w.sideB.total[j];
                 return usedB[j] || all == 0 ? -1
                         : 2 * (overlap.weight(j) + Math.min(skipped, w.sideB.skippedForPairs[j])) / all;
             }, threshold);
@@ -236,7 +250,7 @@ final class ParagraphAligner {
     private static boolean addPairs(Weights w, int i, int[] js, double threshold, List<double[]> candidates) {
         boolean found = false;
         for (int j : js) {
-            double score = w.dice(w.sideA.words.get(i), w.sideB.words.get(j));
+            double score = w.dice(w.sideA.words[i], w.sideA.total[i], w.sideB.words[j], w.sideB.total[j]);
             if (score >= threshold) {
                 candidates.add(new double[]{score, i, j});
                 found = true;
@@ -280,11 +294,19 @@ final class ParagraphAligner {
         return out;
     }
 
-    /** One version's paragraphs: word sets, the paragraphs holding each indexed word, and the weights skipped. */
+    /**
+     * One version's paragraphs: word sets (word ids, in the order a {@code HashSet<String>} of the words iterates
+     * them), the paragraphs holding each indexed word, and the weights skipped.
+     */
     private static final class Side {
-        final List<Set<String>> words;
-        /** Paragraphs (ascending) holding each word found in at most {@link #MAX_POSTINGS} paragraphs. */
-        final Map<String, int[]> postings = new HashMap<>();
+        /** Per paragraph: its words in text order, repeats included. */
+        final int[][] sequence;
+        /** Per paragraph: its distinct words, in {@code HashSet} order (see {@link Weights}). */
+        final int[][] words;
+        /** Per paragraph: the summed weight of its words. */
+        final double[] total;
+        /** Per word id: paragraphs (ascending) holding it, for words found in at most {@link #MAX_POSTINGS}; else null. */
+        int[][] postings;
         /** Per paragraph: the weight of its words that have no posting list. */
         final double[] skippedForGroups;
         /** Per paragraph: the weight of its words that are not {@link Weights#isIndexed}. */
@@ -295,41 +317,48 @@ final class ParagraphAligner {
          * posting lists ({@link #MAX_POSTINGS}); never so in a text of up to 4 × MAX_POSTINGS paragraphs.
          */
         final boolean[] lostWords;
-        private final List<String> texts;
-        private Map<String, int[]> pairPostings;
+        private Map<Long, int[]> pairPostings;
 
-        Side(List<String> texts, List<Set<String>> words) {
-            this.texts = texts;
+        Side(int[][] sequence, int[][] words) {
+            this.sequence = sequence;
             this.words = words;
-            this.skippedForGroups = new double[words.size()];
-            this.skippedForPairs = new double[words.size()];
-            this.lostWords = new boolean[words.size()];
+            this.total = new double[words.length];
+            this.skippedForGroups = new double[words.length];
+            this.skippedForPairs = new double[words.length];
+            this.lostWords = new boolean[words.length];
         }
 
-        /** The distinct adjacent word pairs of paragraph {@code j}, as "word word". */
-        Set<String> wordPairs(int j) {
-            List<String> ws = WordDiff.words(texts.get(j));
-            Set<String> pairs = new HashSet<>();
-            for (int k = 0; k + 1 < ws.size(); k++) {
-                pairs.add(ws.get(k) + " " + ws.get(k + 1));
+        /** The distinct adjacent word pairs of paragraph {@code j}, as (first id << 32 | second id), ascending. */
+        long[] wordPairs(int j) {
+            int[] ws = sequence[j];
+            long[] pairs = new long[Math.max(0, ws.length - 1)];
+            for (int k = 0; k + 1 < ws.length; k++) {
+                pairs[k] = (long) ws[k] << 32 | ws[k + 1];
             }
-            return pairs;
+            java.util.Arrays.sort(pairs);
+            int distinct = 0;
+            for (int k = 0; k < pairs.length; k++) {
+                if (k == 0 || pairs[k] != pairs[k - 1]) {
+                    pairs[distinct++] = pairs[k];
+                }
+            }
+            return java.util.Arrays.copyOf(pairs, distinct);
         }
 
         /** The paragraphs holding each adjacent word pair found in at most MAX_POSTINGS; built on first need. */
-        Map<String, int[]> pairPostings() {
+        Map<Long, int[]> pairPostings() {
             if (pairPostings == null) {
-                Map<String, List<Integer>> lists = new HashMap<>();
-                for (int j = 0; j < texts.size(); j++) {
+                Map<Long, IntList> lists = new HashMap<>();
+                for (int j = 0; j < size(); j++) {
                     Deadline.check();
-                    for (String pair : wordPairs(j)) {
-                        lists.computeIfAbsent(pair, k -> new ArrayList<>()).add(j);
+                    for (long pair : wordPairs(j)) {
+                        lists.computeIfAbsent(pair, k -> new IntList()).add(j);
                     }
                 }
                 pairPostings = new HashMap<>();
                 lists.forEach((pair, js) -> {
-                    if (js.size() <= MAX_POSTINGS) {
-                        pairPostings.put(pair, js.stream().mapToInt(Integer::intValue).toArray());
+                    if (js.size <= MAX_POSTINGS) {
+                        pairPostings.put(pair, js.toArray());
                     }
                 });
             }
@@ -337,20 +366,20 @@ final class ParagraphAligner {
         }
 
         int size() {
-            return words.size();
+            return words.length;
         }
 
         /** Indexes the paragraphs not yet {@code used} (a used one never becomes free again). */
         void index(Weights w, boolean[] used) {
-            Map<String, List<Integer>> lists = new HashMap<>();
-            for (int j = 0; j < words.size(); j++) {
+            int[] count = new int[w.vocabularySize()];
+            for (int j = 0; j < size(); j++) {
                 Deadline.check();
                 if (used[j]) {
                     continue;
                 }
-                for (String word : words.get(j)) {
+                for (int word : words[j]) {
                     if (w.frequency(word) <= MAX_POSTINGS) {
-                        lists.computeIfAbsent(word, k -> new ArrayList<>()).add(j);
+                        count[word]++;
                     } else {
                         skippedForGroups[j] += w.weight(word);
                     }
@@ -360,7 +389,40 @@ final class ParagraphAligner {
                     }
                 }
             }
-            lists.forEach((word, js) -> postings.put(word, js.stream().mapToInt(Integer::intValue).toArray()));
+            postings = new int[count.length][];
+            for (int word = 0; word < count.length; word++) {
+                if (count[word] > 0) {
+                    postings[word] = new int[count[word]];
+                    count[word] = 0;
+                }
+            }
+            for (int j = 0; j < size(); j++) {
+                if (used[j]) {
+                    continue;
+                }
+                for (int word : words[j]) {
+                    if (postings[word] != null) {
+                        postings[word][count[word]++] = j;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A growable list of ints. */
+    private static final class IntList {
+        private int[] items = new int[4];
+        private int size;
+
+        void add(int x) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = x;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(items, size);
         }
     }
 
@@ -382,8 +444,8 @@ final class ParagraphAligner {
         }
 
         /** Counts, for each paragraph, how many of {@code keys} it holds by {@code postings}. */
-        void collect(Set<String> keys, Map<String, int[]> postings) {
-            for (String key : keys) {
+        void collect(long[] keys, Map<Long, int[]> postings) {
+            for (long key : keys) {
                 int[] js = postings.get(key);
                 if (js != null) {
                     add(js, 1);
@@ -402,9 +464,9 @@ final class ParagraphAligner {
         }
 
         /** Adds up, for each paragraph of {@code other}, the weight of the words of {@code words} it holds. */
-        void collect(Set<String> words, Side other, Weights w, boolean forPairs) {
-            for (String word : words) {
-                int[] js = other.postings.get(word);
+        void collect(int[] words, Side other, Weights w, boolean forPairs) {
+            for (int word : words) {
+                int[] js = other.postings[word];
                 if (js == null || (forPairs && !w.isIndexed(word))) {
                     continue;
                 }
@@ -433,7 +495,11 @@ final class ParagraphAligner {
                 kept.sort(Comparator.<double[]>comparingDouble(c -> -c[0]).thenComparingDouble(c -> c[1]));
                 kept = kept.subList(0, MAX_CANDIDATES);
             }
-            return kept.stream().mapToInt(c -> (int) c[1]).toArray();
+            int[] out = new int[kept.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = (int) kept.get(k)[1];
+            }
+            return out;
         }
 
         void clear() {
@@ -445,96 +511,151 @@ final class ParagraphAligner {
         }
     }
 
-    /** Word sets of both versions' paragraphs and each word's weight: ln(1 + paragraphs / paragraphs with it). */
+    /**
+     * Word sets of both versions' paragraphs and each word's weight: ln(1 + paragraphs / paragraphs with it).
+     *
+     * <p>Words are ids ({@link WordVocabulary}), read once per paragraph; weights, frequencies and posting lists
+     * are arrays indexed by id. A word set keeps the order in which a {@code HashSet<String>} of its words
+     * iterates them (it is read from a {@code HashSet} of {@link WordVocabulary.Word}s, which hash and compare as
+     * their text): sums of weights are added up in the same order as when the sets were {@code HashSet<String>}s,
+     * so every score is the same double, bit for bit, and ties and thresholds fall as they did.
+     */
     private static final class Weights {
         final Side sideA;
         final Side sideB;
-        private final Map<String, Double> weight = new HashMap<>();
+        private final WordVocabulary vocabulary = new WordVocabulary();
+        private final int[] frequency;
+        private final double[] weight;
         private final int maxIndexedFrequency;
         /** The frequency up to which a word would be indexed were there no bound on posting lists. */
         final int plainIndexLimit;
-        private final Map<String, Integer> frequency = new HashMap<>();
-        private final Map<Set<String>, Double> totals = new IdentityHashMap<>();
+        /** For {@link #common}: marks[word] == stamp while the word is in the set being looked into. */
+        private final int[] marks;
+        private int stamp;
 
-        Weights(List<String> textsA, List<String> textsB, boolean[] usedA, boolean[] usedB) {
-            sideA = new Side(textsA, wordSets(textsA));
-            sideB = new Side(textsB, wordSets(textsB));
+        Weights(List<String> normalA, List<String> normalB, boolean[] usedA, boolean[] usedB) {
+            sideA = read(normalA);
+            sideB = read(normalB);
+            frequency = new int[vocabulary.size()];
             for (Side side : List.of(sideA, sideB)) {
-                for (Set<String> words : side.words) {
-                    words.forEach(word -> frequency.merge(word, 1, Integer::sum));
+                for (int[] words : side.words) {
+                    for (int word : words) {
+                        frequency[word]++;
+                    }
                 }
             }
             int paragraphs = Math.max(1, sideA.size() + sideB.size());
-            frequency.forEach((word, f) -> weight.put(word, Math.log(1.0 + (double) paragraphs / f)));
+            weight = new double[frequency.length];
+            for (int word = 0; word < frequency.length; word++) {
+                weight[word] = Math.log(1.0 + (double) paragraphs / frequency[word]);
+            }
             // words in a quarter of all paragraphs or more say little about which paragraph is which; and
             // however long the texts, a word in more than MAX_POSTINGS paragraphs is not followed, so that
             // the work per paragraph stays bounded (60,000 copies of one word would otherwise make it quadratic)
             plainIndexLimit = Math.max(4, paragraphs / 4);
             maxIndexedFrequency = Math.min(MAX_POSTINGS, plainIndexLimit);
             for (Side side : List.of(sideA, sideB)) {
-                for (Set<String> words : side.words) {
-                    totals.put(words, weightOf(words));
+                for (int j = 0; j < side.size(); j++) {
+                    side.total[j] = weightOf(side.words[j]);
                 }
             }
+            marks = new int[frequency.length];
             sideA.index(this, usedA);
             sideB.index(this, usedB);
         }
 
-        private static List<Set<String>> wordSets(List<String> texts) {
-            List<Set<String>> out = new ArrayList<>(texts.size());
-            for (String t : texts) {
+        private Side read(List<String> normalized) {
+            int[][] sequence = new int[normalized.size()][];
+            int[][] words = new int[normalized.size()][];
+            for (int j = 0; j < normalized.size(); j++) {
                 Deadline.check();
-                out.add(new HashSet<>(WordDiff.words(t)));
+                String text = normalized.get(j);
+                List<WordVocabulary.Word> ws = new ArrayList<>();
+                for (int start = DiffTokens.nextWord(text, 0), end; start < text.length();
+                     start = DiffTokens.nextWord(text, end)) {
+                    end = DiffTokens.tokenEnd(text, start);
+                    ws.add(vocabulary.word(text, start, end));
+                }
+                sequence[j] = ids(ws);
+                words[j] = ids(new HashSet<>(ws)); // sized by the word count, as the sets of Strings were
+            }
+            return new Side(sequence, words);
+        }
+
+        private static int[] ids(java.util.Collection<WordVocabulary.Word> words) {
+            int[] out = new int[words.size()];
+            int k = 0;
+            for (WordVocabulary.Word w : words) {
+                out[k++] = w.id;
             }
             return out;
         }
 
-        int frequency(String word) {
-            return frequency.getOrDefault(word, 0);
-        }
-
-        double weight(String word) {
-            return weight.getOrDefault(word, 0.0);
-        }
-
-        boolean isIndexed(String word) {
-            return frequency(word) <= maxIndexedFrequency;
-        }
-
-        /** The summed weight of a word set; cached for the paragraphs' own sets, which are compared many times. */
-        double weightOf(Set<String> words) {
-            Double known = totals.get(words);
-            if (known != null) {
-                return known;
+        /** The distinct words of paragraphs {@code from} to {@code to} (exclusive), as a HashSet would add them up. */
+        int[] union(int[][] words, int from, int to) {
+            Set<WordVocabulary.Word> union = new HashSet<>();
+            for (int j = from; j < to; j++) {
+                for (int word : words[j]) {
+                    union.add(vocabulary.byId(word));
+                }
             }
+            return ids(union);
+        }
+
+        int vocabularySize() {
+            return frequency.length;
+        }
+
+        int frequency(int word) {
+            return frequency[word];
+        }
+
+        double weight(int word) {
+            return weight[word];
+        }
+
+        boolean isIndexed(int word) {
+            return frequency[word] <= maxIndexedFrequency;
+        }
+
+        /** The summed weight of a word set, in its order. */
+        double weightOf(int[] words) {
             double sum = 0;
-            for (String w : words) {
-                sum += weight.getOrDefault(w, 0.0);
+            for (int w : words) {
+                sum += weight[w];
             }
             return sum;
         }
 
-        double common(Set<String> x, Set<String> y) {
-            Set<String> small = x.size() <= y.size() ? x : y;
-            Set<String> large = small == x ? y : x;
+        /** The weight of the words in both sets, added up in the order of the smaller (of {@code x} on a tie). */
+        double common(int[] x, int[] y) {
+            int[] small = x.length <= y.length ? x : y;
+            int[] large = small == x ? y : x;
+            if (++stamp == 0) { // wrapped: forget every old mark
+                java.util.Arrays.fill(marks, 0);
+                stamp = 1;
+            }
+            for (int w : large) {
+                marks[w] = stamp;
+            }
             double sum = 0;
-            for (String w : small) {
-                if (large.contains(w)) {
-                    sum += weight.getOrDefault(w, 0.0);
+            for (int w : small) {
+                if (marks[w] == stamp) {
+                    sum += weight[w];
                 }
             }
             return sum;
         }
 
-        double dice(Set<String> x, Set<String> y) {
-            double total = weightOf(x) + weightOf(y);
+        /** Weighted Dice of two sets whose summed weights are {@code xTotal} and {@code yTotal}. */
+        double dice(int[] x, double xTotal, int[] y, double yTotal) {
+            double total = xTotal + yTotal;
             return total == 0 ? 0 : 2 * common(x, y) / total;
         }
 
         /** Weighted share of {@code part}'s words found in {@code whole}. */
-        double containment(Set<String> part, Set<String> whole) {
-            double total = weightOf(part);
-            return total == 0 ? 0 : common(part, whole) / total;
+        double containment(int[] part, double partTotal, int[] whole) {
+            return partTotal == 0 ? 0 : common(part, whole) / partTotal;
         }
     }
 }

@@ -40,7 +40,10 @@ public final class ParagraphDiffer {
     public TextDiff compare(String fromTitle, String fromBody, String toTitle, String toBody) {
         List<Paragraph> a = Paragraphs.split(fromBody);
         List<Paragraph> b = Paragraphs.split(toBody);
-        List<ParagraphAligner.Link> links = ParagraphAligner.align(texts(a), texts(b), options);
+        // normal forms made once: for the alignment, and to tell a cosmetic change in a paired paragraph
+        List<String> normalA = ParagraphAligner.normalized(texts(a));
+        List<String> normalB = ParagraphAligner.normalized(texts(b));
+        List<ParagraphAligner.Link> links = ParagraphAligner.alignNormalized(normalA, normalB, options);
 
         Map<Integer, ParagraphAligner.Link> byFirstTo = new HashMap<>();
         boolean[] linkedA = new boolean[a.size()];
@@ -74,7 +77,8 @@ public final class ParagraphDiffer {
                     }
                 }
             }
-            entries.add(tally.count(link == null ? inserted(b.get(j)) : paired(link, fromBody, a, toBody, b)));
+            entries.add(tally.count(link == null ? inserted(b.get(j))
+                    : paired(link, fromBody, a, normalA, toBody, b, normalB)));
         }
         for (; nextDeleted < a.size(); nextDeleted++) {
             if (!linkedA[nextDeleted]) {
@@ -89,14 +93,17 @@ public final class ParagraphDiffer {
     }
 
     private static ParagraphChange paired(ParagraphAligner.Link link, String fromBody, List<Paragraph> a,
-                                          String toBody, List<Paragraph> b) {
+                                          List<String> normalA, String toBody, List<Paragraph> b,
+                                          List<String> normalB) {
         Span fromSpan = span(link.from(), a);
         Span toSpan = span(link.to(), b);
         String fromText = fromBody.substring(fromSpan.start(), fromSpan.end());
         String toText = toBody.substring(toSpan.start(), toSpan.end());
         boolean identical = fromText.equals(toText);
         WordDiff.Result words = WordDiff.diff(fromText, toText);
-        ChangeClass changeClass = identical ? ChangeClass.NONE : classify(fromText, toText, words.similarity());
+        ChangeClass changeClass = identical ? ChangeClass.NONE
+                : classify(normalForm(link.from(), normalA, fromText), normalForm(link.to(), normalB, toText),
+                        words.similarity());
         ParagraphOp op = switch (link.kind()) {
             case SPLIT -> ParagraphOp.SPLIT;
             case MERGE -> ParagraphOp.MERGED;
@@ -121,13 +128,20 @@ public final class ParagraphDiffer {
                 ChangeClass.SUBSTANTIVE, false, new Span(p.start(), p.end()), null, p.text(), null, List.of());
     }
 
-    /** COSMETIC when the texts agree once punctuation, case, white space, quotes and dashes are set aside. */
-    static ChangeClass classify(String from, String to, double similarity) {
-        if (TextNormalizer.normalize(from).equals(TextNormalizer.normalize(to))
-                || WordDiff.words(from).equals(WordDiff.words(to))) {
+    /**
+     * COSMETIC when the texts agree once punctuation, case, white space, quotes and dashes are set aside; given
+     * the texts' normal forms ({@link TextNormalizer#normalize}).
+     */
+    static ChangeClass classify(String normalFrom, String normalTo, double similarity) {
+        if (normalFrom.equals(normalTo) || DiffTokens.sameWords(normalFrom, normalTo)) {
             return ChangeClass.COSMETIC;
         }
         return similarity >= ChangeClass.MINOR_SIMILARITY ? ChangeClass.MINOR : ChangeClass.SUBSTANTIVE;
+    }
+
+    /** The normal form of the text of paragraphs {@code indexes}: kept from the alignment for one paragraph. */
+    private static String normalForm(List<Integer> indexes, List<String> normal, String text) {
+        return indexes.size() == 1 ? normal.get(indexes.get(0)) : TextNormalizer.normalize(text);
     }
 
     /** Words in a text, as the diff counts them. */

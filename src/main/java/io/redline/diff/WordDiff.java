@@ -5,9 +5,8 @@ import io.redline.budget.Deadline;
 import io.redline.text.TextNormalizer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Word-level changes between two paragraphs, aligning sentences first so that a rewritten sentence does not
@@ -97,16 +96,23 @@ final class WordDiff {
         if ((long) n * m > MAX_SENTENCE_CELLS) {
             return alignSentencesBySequence(sa, sb);
         }
-        // each sentence's word counts once, not once per cell: a long sentence against many short ones stays linear
-        List<WordCounts> wa = new ArrayList<>();
-        List<WordCounts> wb = new ArrayList<>();
-        sa.forEach(s -> wa.add(WordCounts.of(words(s))));
-        sb.forEach(s -> wb.add(WordCounts.of(words(s))));
+        // each sentence's words read once, not once per cell: a long sentence against many short ones stays linear
+        WordVocabulary ids = new WordVocabulary();
+        int[][] wa = new int[n][];
+        int[][] wb = new int[m][];
+        for (int i = 0; i < n; i++) {
+            wa[i] = sortedIds(sa.get(i), ids);
+        }
+        for (int j = 0; j < m; j++) {
+            wb[j] = sortedIds(sb.get(j), ids);
+        }
+        double[][] dice = new double[n][m];
         double[][] best = new double[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             Deadline.check();
             for (int j = m - 1; j >= 0; j--) {
-                double pair = wa.get(i).dice(wb.get(j));
+                double pair = dice(wa[i], wb[j]);
+                dice[i][j] = pair;
                 double take = pair >= SENTENCE_PAIR_THRESHOLD ? pair + best[i + 1][j + 1] : -1;
                 best[i][j] = Math.max(take, Math.max(best[i + 1][j], best[i][j + 1]));
             }
@@ -115,7 +121,7 @@ final class WordDiff {
         int i = 0;
         int j = 0;
         while (i < n && j < m) {
-            double pair = wa.get(i).dice(wb.get(j));
+            double pair = dice[i][j];
             if (pair >= SENTENCE_PAIR_THRESHOLD && best[i][j] == pair + best[i + 1][j + 1]) {
                 pairs.add(new int[]{i++, j++});
             } else if (best[i][j] == best[i + 1][j]) {
@@ -151,41 +157,44 @@ final class WordDiff {
     }
 
     static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        for (String t : DiffTokens.tokens(TextNormalizer.normalize(text))) {
-            if (DiffTokens.isWord(t)) {
-                out.add(t);
+        return DiffTokens.words(TextNormalizer.normalize(text));
+    }
+
+    /** The {@link #words} of a sentence as ids, sorted: a multiset that compares by merging. */
+    private static int[] sortedIds(String sentence, WordVocabulary ids) {
+        String text = TextNormalizer.normalize(sentence);
+        int[] out = new int[8];
+        int size = 0;
+        for (int start = DiffTokens.nextWord(text, 0), end; start < text.length(); start = DiffTokens.nextWord(text, end)) {
+            end = DiffTokens.tokenEnd(text, start);
+            if (size == out.length) {
+                out = Arrays.copyOf(out, size * 2);
             }
+            out[size++] = ids.word(text, start, end).id;
         }
+        out = Arrays.copyOf(out, size);
+        Arrays.sort(out);
         return out;
     }
 
-    /** A word multiset: how often each word occurs, and how many words in all. */
-    private record WordCounts(Map<String, Integer> counts, int size) {
-        static WordCounts of(List<String> words) {
-            Map<String, Integer> counts = new HashMap<>();
-            for (String w : words) {
-                counts.merge(w, 1, Integer::sum);
-            }
-            return new WordCounts(counts, words.size());
+    /** Dice coefficient of two word multisets (sorted ids): 2 × common words / all words; 1 when both are empty. */
+    static double dice(int[] x, int[] y) {
+        if (x.length == 0 && y.length == 0) {
+            return 1.0;
         }
-
-        /** Dice coefficient of the two multisets: 2 × common words / all words. */
-        double dice(WordCounts other) {
-            if (size == 0 && other.size == 0) {
-                return 1.0;
+        int common = 0;
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
             }
-            Map<String, Integer> small = counts.size() <= other.counts.size() ? counts : other.counts;
-            Map<String, Integer> large = small == counts ? other.counts : counts;
-            int common = 0;
-            for (Map.Entry<String, Integer> e : small.entrySet()) {
-                Integer c = large.get(e.getKey());
-                if (c != null) {
-                    common += Math.min(c, e.getValue());
-                }
-            }
-            return 2.0 * common / (size + other.size);
         }
+        return 2.0 * common / (x.length + y.length);
     }
 
     /** Builds runs: merges neighbours of the same kind, and groups each stretch of changes as one DELETE and one INSERT. */
