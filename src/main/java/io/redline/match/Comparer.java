@@ -89,7 +89,7 @@ public final class Comparer {
             if (pa.boilerplate() || pa.terms().length == 0) {
                 continue;
             }
-            TermIndex.Best found = search.best(pa.terms());
+            TermIndex.Best found = search.best(pa.terms(), sharedNeeded(pa.terms().length));
             if (found == null) {
                 continue;
             }
@@ -110,6 +110,18 @@ public final class Comparer {
             }
         }
         return out;
+    }
+
+    /** The fewest shared pairs that make a paragraph of {@code pairs} pairs reappear, as the test below decides it. */
+    private int sharedNeeded(int pairs) {
+        int needed = (int) Math.ceil(paragraphThreshold * pairs);
+        while (needed > 0 && (double) (needed - 1) / pairs >= paragraphThreshold) {
+            needed--;
+        }
+        while (needed < pairs && (double) needed / pairs < paragraphThreshold) {
+            needed++;
+        }
+        return needed;
     }
 
     /** The index kept with a stored text's terms, else one of the last two built on this thread. */

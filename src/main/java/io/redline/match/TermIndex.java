@@ -157,6 +157,16 @@ final class TermIndex {
          * first in text order on a tie; null when none shares any. Exact unless the query holds a frequent pair.
          */
         Best best(long[] query) {
+            return best(query, 0);
+        }
+
+        /**
+         * As {@link #best(long[])}, but null as soon as fewer than {@code needed} pairs could be shared: a paragraph
+         * shares at most the query's pairs found in the text at all, so once more than {@code query.length - needed}
+         * are missing the answer could only be discarded. Most paragraphs compared with an unrelated text stop
+         * after about half their pairs instead of looking up all.
+         */
+        Best best(long[] query, int needed) {
             if (!hasFrequent && query.length > 0) {
                 Best whole = bestHoldingAll(query);
                 if (whole != null) {
@@ -164,27 +174,31 @@ final class TermIndex {
                 }
             }
             int hits = 0;
-            LongList frequent = null;
-            for (long t : query) {
-                int k = id(t);
-                if (k < 0) {
-                    continue;
-                }
-                if (starts[k + 1] - starts[k] > MAX_POSTINGS) {
-                    if (frequent == null) {
-                        frequent = new LongList(16);
-                    }
-                    frequent.add(t);
-                    continue;
-                }
-                for (int i = starts[k]; i < starts[k + 1]; i++) {
-                    int pos = postings[i];
-                    if (counts[pos]++ == 0) {
-                        touched[hits++] = pos;
-                    }
-                }
-            }
+            int mayMiss = query.length - needed;
             try {
+                LongList frequent = null;
+                for (long t : query) {
+                    int k = id(t);
+                    if (k < 0) {
+                        if (--mayMiss < 0) {
+                            return null;
+                        }
+                        continue;
+                    }
+                    if (starts[k + 1] - starts[k] > MAX_POSTINGS) {
+                        if (frequent == null) {
+                            frequent = new LongList(16);
+                        }
+                        frequent.add(t);
+                        continue;
+                    }
+                    for (int i = starts[k]; i < starts[k + 1]; i++) {
+                        int pos = postings[i];
+                        if (counts[pos]++ == 0) {
+                            touched[hits++] = pos;
+                        }
+                    }
+                }
                 return frequent == null ? bestCounted(hits) : bestCompleted(query, hits, frequent.toArray());
             } finally {
                 for (int i = 0; i < hits; i++) {
