@@ -1,5 +1,6 @@
 package io.redline.core;
 
+import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.VersionRow;
 import io.redline.text.Hashes;
@@ -53,9 +54,9 @@ public final class StoredTerms {
             }
             misses++;
         }
-        List<Fingerprint.ParagraphTerms> terms = compute.apply(row.body());
-        keep(key, Entry.of(row, bodyHash, terms));
-        return terms;
+        Entry computed = Entry.of(row, bodyHash, compute.apply(row.body()));
+        keep(key, computed);
+        return computed.terms();  // the kept list: the index the caller's comparison builds stays with it
     }
 
     /**
@@ -103,16 +104,20 @@ public final class StoredTerms {
     private record Key(String articleId, int version) {
     }
 
-    /** @param weight word pairs, plus one per paragraph for the objects around them */
+    /**
+     * @param terms  the paragraph terms with room for their word-pair index, which comparisons build once and share
+     * @param weight word pairs, plus one per paragraph for the objects around them, plus the index's bytes in
+     *               8-byte units (counted before it is built, so that the bound holds whenever it is)
+     */
     private record Entry(long ingestedAt, String contentHash, int bodyLength, long bodyHash,
-                         List<Fingerprint.ParagraphTerms> terms, long weight) {
+                         IndexedParagraphs terms, long weight) {
         static Entry of(VersionRow row, long bodyHash, List<Fingerprint.ParagraphTerms> terms) {
-            long w = terms.size();
-            for (Fingerprint.ParagraphTerms p : terms) {
+            IndexedParagraphs indexed = IndexedParagraphs.of(terms);
+            long w = indexed.size() + (indexed.indexBytes() + 7) / 8;
+            for (Fingerprint.ParagraphTerms p : indexed) {
                 w += p.terms().length;
             }
-            return new Entry(row.ingestedAt(), row.contentHash(), row.body().length(), bodyHash, List.copyOf(terms),
-                    Math.max(1, w));
+            return new Entry(row.ingestedAt(), row.contentHash(), row.body().length(), bodyHash, indexed, w);
         }
 
         boolean matches(VersionRow row, long hash) {

@@ -26,8 +26,9 @@ import java.util.Map;
 public final class Comparer {
     public static final double DEFAULT_PARAGRAPH_THRESHOLD = 0.4;
     /**
-     * The inverted indexes of the last two texts compared on this thread: a look-up compares one text with each
-     * candidate in turn, and its index is built once, not once per candidate. An index is a pure function of
+     * The inverted indexes of the last two texts compared on this thread that do not keep their own
+     * ({@link IndexedParagraphs}): a look-up compares one text with each candidate in turn, and its index is built
+     * once, not once per candidate. An index is a pure function of
      * its paragraph list, found by identity (fingerprints' lists are immutable), so results do not depend on it.
      */
     private static final ThreadLocal<RecentIndexes> RECENT = ThreadLocal.withInitial(RecentIndexes::new);
@@ -80,14 +81,15 @@ public final class Comparer {
      */
     private List<SharedParagraph> reappearing(Fingerprint a, Fingerprint b) {
         List<SharedParagraph> out = new ArrayList<>();
-        TermIndex index = RECENT.get().index(b.paragraphs());
+        TermIndex index = indexOf(b.paragraphs());
+        TermIndex.Searcher search = index.searcher();
         Map<Integer, String> normalizedB = new HashMap<>();
         for (ParagraphTerms pa : a.paragraphs()) {
             Deadline.check();
             if (pa.boilerplate() || pa.terms().length == 0) {
                 continue;
             }
-            TermIndex.Best found = index.best(pa.terms());
+            TermIndex.Best found = search.best(pa.terms(), sharedNeeded(pa.terms().length));
             if (found == null) {
                 continue;
             }
@@ -108,6 +110,23 @@ public final class Comparer {
             }
         }
         return out;
+    }
+
+    /** The fewest shared pairs that make a paragraph of {@code pairs} pairs reappear, as the test below decides it. */
+    private int sharedNeeded(int pairs) {
+        int needed = (int) Math.ceil(paragraphThreshold * pairs);
+        while (needed > 0 && (double) (needed - 1) / pairs >= paragraphThreshold) {
+            needed--;
+        }
+        while (needed < pairs && (double) needed / pairs < paragraphThreshold) {
+            needed++;
+        }
+        return needed;
+    }
+
+    /** The index kept with a stored text's terms, else one of the last two built on this thread. */
+    private static TermIndex indexOf(List<ParagraphTerms> text) {
+        return text instanceof IndexedParagraphs kept ? kept.index() : RECENT.get().index(text);
     }
 
     private static double coverage(Fingerprint a, List<SharedParagraph> shared) {

@@ -23,7 +23,10 @@ import java.util.Map;
  * paragraph, or thousands of clauses that all say "the parties"), and there such a pair says nothing about
  * which paragraph is which, like a stopword. A query that holds such pairs ranks the paragraphs found through
  * its other pairs, completes the counts of the best {@link #MAX_COMPLETED} with the frequent pairs, and also
- * considers the first paragraph with exactly its pairs. Immutable once built; one instance per comparison.
+ * considers the first paragraph with exactly its pairs.
+ *
+ * <p>Immutable once built and safe to share between threads (a stored text's index is kept with its terms, see
+ * {@link IndexedParagraphs}); the scratch a query needs lives in a {@link Searcher}, one per caller at a time.
  */
 final class TermIndex {
     /** Longest posting list used; longer ones are skipped (see the class comment). */
@@ -42,10 +45,10 @@ final class TermIndex {
     private final int mask;
     private final int[] starts;
     private final int[] postings;
-    private Map<TermSet, Integer> firstWithTerms;
-    // scratch for queries, reused so that a query costs only what it touches
-    private final int[] counts;
-    private final int[] touched;
+    // true when some pair is held by more than MAX_POSTINGS paragraphs: only degenerate texts
+    private final boolean hasFrequent;
+    // built on first need by whichever thread needs it; a pure function of the paragraphs, so a race only repeats work
+    private volatile Map<TermSet, Integer> firstWithTerms;
 
     /** Indexes the paragraphs of {@code text} that are not boilerplate and have at least one word pair. */
     TermIndex(List<ParagraphTerms> text) {
@@ -58,7 +61,7 @@ final class TermIndex {
             }
         }
         paragraphs = List.copyOf(content);
-        int capacity = Integer.highestOneBit(Math.max(2, total) * 2 - 1) << 1;  // a power of two, at least twice the pairs
+        int capacity = capacity(total);
         slotKeys = new long[capacity];
         slotIds = new int[capacity];
         mask = capacity - 1;
@@ -80,7 +83,9 @@ final class TermIndex {
             }
         }
         starts = Arrays.copyOf(perId, distinct + 1);
+        boolean frequent = false;
         for (int k = 0; k < distinct; k++) {
+            frequent |= starts[k + 1] > MAX_POSTINGS;
             starts[k + 1] += starts[k];
         }
         postings = new int[total];
@@ -92,8 +97,30 @@ final class TermIndex {
                 postings[fill[ids[n++]]++] = pos;
             }
         }
-        counts = new int[paragraphs.size()];
-        touched = new int[paragraphs.size()];
+        hasFrequent = frequent;
+    }
+
+    /** Slots for {@code total} word pairs: a power of two, at least twice the pairs. */
+    private static int capacity(int total) {
+        return Integer.highestOneBit(Math.max(2, total) * 2 - 1) << 1;
+    }
+
+    /**
+     * About the most bytes the index of {@code text} holds once built, without building it: the slot table, the
+     * postings and their starts (as if every pair were distinct), the indexed paragraphs and the map of their sets.
+     */
+    static long bytesFor(List<ParagraphTerms> text) {
+        long total = 0;
+        long content = 0;
+        for (ParagraphTerms p : text) {
+            if (!p.boilerplate() && p.terms().length > 0) {
+                total += p.terms().length;
+                content++;
+            }
+        }
+        long slots = capacity((int) Math.min(total, 1 << 29));
+        // per paragraph: its reference, and a map entry (node, key, boxed position: ~80 bytes) of firstWithTerms
+        return 12 * slots + 8 * total + 88 * content + 128;  // 128: the object and array headers
     }
 
     /** The slot holding {@code term}, or the empty slot where it would go. */
@@ -115,65 +142,158 @@ final class TermIndex {
         return paragraphs;
     }
 
-    /**
-     * The indexed paragraph that shares the most word pairs with {@code query} (sorted distinct hashes), the
-     * first in text order on a tie; null when none shares any. Exact unless the query holds a frequent pair.
-     */
-    Best best(long[] query) {
-        int hits = 0;
-        LongList frequent = null;
-        for (long t : query) {
-            int k = id(t);
-            if (k < 0) {
-                continue;
-            }
-            if (starts[k + 1] - starts[k] > MAX_POSTINGS) {
-                if (frequent == null) {
-                    frequent = new LongList(16);
+    /** Scratch for queries against this index, reused so that a query costs only what it touches. */
+    Searcher searcher() {
+        return new Searcher();
+    }
+
+    /** The per-caller part of a query: counts per paragraph. Not thread-safe; cheap (two ints per paragraph). */
+    final class Searcher {
+        private final int[] counts = new int[paragraphs.size()];
+        private final int[] touched = new int[paragraphs.size()];
+
+        /**
+         * The indexed paragraph that shares the most word pairs with {@code query} (sorted distinct hashes), the
+         * first in text order on a tie; null when none shares any. Exact unless the query holds a frequent pair.
+         */
+        Best best(long[] query) {
+            return best(query, 0);
+        }
+
+        /**
+         * As {@link #best(long[])}, but null as soon as fewer than {@code needed} pairs could be shared: a paragraph
+         * shares at most the query's pairs found in the text at all, so once more than {@code query.length - needed}
+         * are missing the answer could only be discarded. Most paragraphs compared with an unrelated text stop
+         * after about half their pairs instead of looking up all.
+         */
+        Best best(long[] query, int needed) {
+            if (!hasFrequent && query.length > 0) {
+                Best whole = bestHoldingAll(query);
+                if (whole != null) {
+                    return whole;
                 }
-                frequent.add(t);
-                continue;
             }
-            for (int i = starts[k]; i < starts[k + 1]; i++) {
-                int pos = postings[i];
-                if (counts[pos]++ == 0) {
-                    touched[hits++] = pos;
+            int hits = 0;
+            int mayMiss = query.length - needed;
+            try {
+                LongList frequent = null;
+                for (long t : query) {
+                    int k = id(t);
+                    if (k < 0) {
+                        if (--mayMiss < 0) {
+                            return null;
+                        }
+                        continue;
+                    }
+                    if (starts[k + 1] - starts[k] > MAX_POSTINGS) {
+                        if (frequent == null) {
+                            frequent = new LongList(16);
+                        }
+                        frequent.add(t);
+                        continue;
+                    }
+                    for (int i = starts[k]; i < starts[k + 1]; i++) {
+                        int pos = postings[i];
+                        if (counts[pos]++ == 0) {
+                            touched[hits++] = pos;
+                        }
+                    }
+                }
+                return frequent == null ? bestCounted(hits) : bestCompleted(query, hits, frequent.toArray());
+            } finally {
+                for (int i = 0; i < hits; i++) {
+                    counts[touched[i]] = 0;
                 }
             }
         }
-        try {
-            return frequent == null ? bestCounted(hits) : bestCompleted(query, hits, frequent.toArray());
-        } finally {
+
+        /**
+         * The answer without counting, when some paragraph has exactly the query's pairs (most paragraphs of a
+         * revision: copied, or changed only in punctuation): every pair is shared, the most possible, so the best
+         * is the first paragraph holding all of them — that one, or an earlier one holding more. Those all hold the
+         * query's first pair, so only its postings (in text order) are looked at. Null when no paragraph has
+         * exactly the query's pairs. Only for an index without frequent pairs, where counting is exact too.
+         */
+        private Best bestHoldingAll(long[] query) {
+            Integer same = firstWithTerms().get(new TermSet(query));
+            if (same == null) {
+                return null;
+            }
+            int k = id(query[0]);
+            for (int i = starts[k]; i < starts[k + 1] && postings[i] < same; i++) {
+                if (holdsAll(paragraphs.get(postings[i]).terms(), query)) {
+                    return new Best(postings[i], query.length);
+                }
+            }
+            return new Best(same, query.length);
+        }
+
+        private Best bestCounted(int hits) {
+            Best best = null;
             for (int i = 0; i < hits; i++) {
-                counts[touched[i]] = 0;
+                best = better(best, touched[i], counts[touched[i]]);
             }
+            return best;
         }
-    }
 
-    private Best bestCounted(int hits) {
-        Best best = null;
-        for (int i = 0; i < hits; i++) {
-            best = better(best, touched[i], counts[touched[i]]);
+        /** Completes the counts of the most promising candidates with the frequent pairs they share. */
+        private Best bestCompleted(long[] query, int hits, long[] frequent) {
+            Best best = null;
+            for (long candidate : topCandidates(hits)) {
+                int pos = (int) candidate;
+                long[] terms = paragraphs.get(pos).terms();
+                int shared = counts[pos];
+                for (long f : frequent) {
+                    if (Arrays.binarySearch(terms, f) >= 0) {
+                        shared++;
+                    }
+                }
+                best = better(best, pos, shared);
+            }
+            Integer same = firstWithTerms().get(new TermSet(query));
+            return same == null ? best : better(best, same, query.length);
         }
-        return best;
-    }
 
-    /** Completes the counts of the most promising candidates with the frequent pairs they share. */
-    private Best bestCompleted(long[] query, int hits, long[] frequent) {
-        Best best = null;
-        for (long candidate : topCandidates(hits)) {
-            int pos = (int) candidate;
-            long[] terms = paragraphs.get(pos).terms();
-            int shared = counts[pos];
-            for (long f : frequent) {
-                if (Arrays.binarySearch(terms, f) >= 0) {
-                    shared++;
+        /** Up to {@link #MAX_COMPLETED} touched positions with the highest counts, lowest position first on a tie. */
+        private long[] topCandidates(int hits) {
+            // a bounded max-heap of (rank << 32 | position), where a smaller rank is a higher count; its top is the worst kept
+            long[] heap = new long[Math.min(hits, MAX_COMPLETED)];
+            int size = 0;
+            for (int i = 0; i < hits; i++) {
+                int pos = touched[i];
+                long key = ((long) (Integer.MAX_VALUE - counts[pos]) << 32) | pos;
+                if (size < heap.length) {
+                    heap[size] = key;
+                    siftUp(heap, size++);
+                } else if (key < heap[0]) {
+                    heap[0] = key;
+                    siftDown(heap, size);
                 }
             }
-            best = better(best, pos, shared);
+            long[] positions = new long[size];
+            for (int i = 0; i < size; i++) {
+                positions[i] = heap[i] & 0xFFFFFFFFL;
+            }
+            return positions;
         }
-        Integer same = firstWithTerms().get(new TermSet(query));
-        return same == null ? best : better(best, same, query.length);
+    }
+
+    /** Whether the sorted distinct {@code terms} hold every one of the sorted distinct {@code query}. */
+    private static boolean holdsAll(long[] terms, long[] query) {
+        if (terms.length < query.length) {
+            return false;
+        }
+        int i = 0;
+        for (long q : query) {
+            while (i < terms.length && terms[i] < q) {
+                i++;
+            }
+            if (i == terms.length || terms[i] != q) {
+                return false;
+            }
+            i++;
+        }
+        return true;
     }
 
     /** More pairs shared wins, then the earlier paragraph. */
@@ -182,29 +302,6 @@ final class TermIndex {
             return new Best(pos, shared);
         }
         return best;
-    }
-
-    /** Up to {@link #MAX_COMPLETED} touched positions with the highest counts, lowest position first on a tie. */
-    private long[] topCandidates(int hits) {
-        // a bounded max-heap of (rank << 32 | position), where a smaller rank is a higher count; its top is the worst kept
-        long[] heap = new long[Math.min(hits, MAX_COMPLETED)];
-        int size = 0;
-        for (int i = 0; i < hits; i++) {
-            int pos = touched[i];
-            long key = ((long) (Integer.MAX_VALUE - counts[pos]) << 32) | pos;
-            if (size < heap.length) {
-                heap[size] = key;
-                siftUp(heap, size++);
-            } else if (key < heap[0]) {
-                heap[0] = key;
-                siftDown(heap, size);
-            }
-        }
-        long[] positions = new long[size];
-        for (int i = 0; i < size; i++) {
-            positions[i] = heap[i] & 0xFFFFFFFFL;
-        }
-        return positions;
     }
 
     private static void siftUp(long[] heap, int i) {
@@ -244,15 +341,17 @@ final class TermIndex {
         a[j] = t;
     }
 
-    /** The first position of each distinct set of pairs; built on first need, which only degenerate texts have. */
+    /** The first position of each distinct set of pairs; built on first need (a query that holds all of a set's pairs). */
     private Map<TermSet, Integer> firstWithTerms() {
-        if (firstWithTerms == null) {
-            firstWithTerms = new HashMap<>();
+        Map<TermSet, Integer> first = firstWithTerms;
+        if (first == null) {
+            first = new HashMap<>();
             for (int pos = 0; pos < paragraphs.size(); pos++) {
-                firstWithTerms.putIfAbsent(new TermSet(paragraphs.get(pos).terms()), pos);
+                first.putIfAbsent(new TermSet(paragraphs.get(pos).terms()), pos);
             }
+            firstWithTerms = first;
         }
-        return firstWithTerms;
+        return first;
     }
 
     /** A sorted set of pair hashes compared by content, as a map key. */

@@ -5,6 +5,7 @@ import io.redline.api.ArticleRequest;
 import io.redline.api.IngestResponse;
 import io.redline.match.Classifier;
 import io.redline.match.Comparer;
+import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
 import io.redline.minhash.Fingerprinter;
 import io.redline.minhash.LshBands;
@@ -71,15 +72,18 @@ class StoredTermsTest {
 
     @Test
     void theLeastRecentlyUsedGoFirstWhenTheTermsHeldPassTheBound() {
-        String body = "one two three four five six";  // one paragraph: 5 word pairs + 1 = weight 6
-        StoredTerms cache = new StoredTerms(12);
+        String body = "one two three four five six";
+        // one paragraph: 5 word pairs + 1, and its word-pair index in 8-byte units
+        long weight = 6 + (IndexedParagraphs.of(FINGERPRINTER.paragraphTerms(body)).indexBytes() + 7) / 8;
+        assertThat(weight).isGreaterThan(6);
+        StoredTerms cache = new StoredTerms(2 * weight);
         cache.put(row("a", 1, body, 1), FINGERPRINTER.paragraphTerms(body));
         cache.put(row("b", 1, body, 1), FINGERPRINTER.paragraphTerms(body));
         cache.get(row("a", 1, body, 1), b -> { throw new AssertionError("a is held"); });
         cache.put(row("c", 1, body, 1), FINGERPRINTER.paragraphTerms(body));
 
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.terms()).isEqualTo(12);
+        assertThat(cache.terms()).isEqualTo(2 * weight);
         AtomicInteger computed = new AtomicInteger();
         cache.get(row("b", 1, body, 1), b -> {
             computed.incrementAndGet();
@@ -95,6 +99,43 @@ class StoredTermsTest {
 
         assertThat(cache.size()).isZero();
         assertThatThrownBy(() -> new StoredTerms(-1)).hasMessage("maxTerms must be >= 0, got -1");
+    }
+
+    /**
+     * A kept entry carries its text's word-pair index, built by the first comparison against it. When the body
+     * under the same id and version changes, the comparison must use the new body's index, never the old one.
+     */
+    @Test
+    void aComparisonWithARowWhoseBodyChangedUnderTheSameVersionUsesTheNewBodysIndex() {
+        List<NewsCorpusGenerator.Doc> docs = NewsCorpusGenerator.builder().count(40).revisionFraction(0.8)
+                .words(200, 400).build().generate();
+        Comparer comparer = new Comparer(Comparer.DEFAULT_PARAGRAPH_THRESHOLD);
+        StoredTerms cache = new StoredTerms(StoredTerms.DEFAULT_MAX_TERMS);
+        Fingerprint query = FINGERPRINTER.fingerprint(docs.get(39).body());
+        String oldBody = docs.get(38).body();
+        // the query's own paragraphs, shuffled: the old index would give other positions and exact flags
+        String newBody = String.join("\n\n", shuffledParagraphs(docs.get(39).body()));
+
+        Fingerprint old = kept(cache, row("a", 1, oldBody, 1000), oldBody);
+        comparer.compare(query, old);  // builds the old body's index
+        Fingerprint changed = kept(cache, row("a", 1, newBody, 1000), newBody);
+
+        assertThat(changed.paragraphs()).isNotSameAs(old.paragraphs());
+        assertThat(comparer.compare(query, changed)).isEqualTo(comparer.compare(query, FINGERPRINTER.fingerprint(newBody)));
+        assertThat(comparer.compare(changed, query)).isEqualTo(comparer.compare(FINGERPRINTER.fingerprint(newBody), query));
+    }
+
+    /** The fingerprint a look-up verifies against: stored shingles, terms from the cache (computed on a miss). */
+    private static Fingerprint kept(StoredTerms cache, VersionRow row, String body) {
+        Fingerprint f = FINGERPRINTER.fingerprint(body);
+        return new Fingerprint(cache.get(row, FINGERPRINTER::paragraphTerms), f.shingles(), f.signature(), new long[0]);
+    }
+
+    private static List<String> shuffledParagraphs(String body) {
+        List<String> paragraphs = new ArrayList<>(List.of(body.split("\n\n")));
+        java.util.Collections.rotate(paragraphs, 3);
+        java.util.Collections.swap(paragraphs, 0, paragraphs.size() - 1);
+        return paragraphs;
     }
 
     /** Look-ups and stories come out the same whether stored terms are kept or computed every time. */

@@ -189,4 +189,25 @@ class ComparerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("paragraph threshold must be in (0, 1], got 1.5");
     }
+
+    /** A stored text's kept index ({@link IndexedParagraphs}) gives every field of the comparison as a fresh one does. */
+    @Test
+    void aKeptIndexGivesTheSameComparisonsAsOneBuiltPerComparison() {
+        java.util.List<io.redline.testing.NewsCorpusGenerator.Doc> docs = io.redline.testing.NewsCorpusGenerator.builder()
+                .count(120).revisionFraction(0.7).rewording(io.redline.testing.NewsCorpusGenerator.Rewording.HEAVY)
+                .boilerplate(true).build().generate();
+        java.util.List<Fingerprint> kept = new java.util.ArrayList<>();
+        for (io.redline.testing.NewsCorpusGenerator.Doc d : docs) {
+            Fingerprint f = FINGERPRINTER.fingerprint(d.body());
+            kept.add(new Fingerprint(IndexedParagraphs.of(f.paragraphs()), f.shingles(), f.signature(), new long[0]));
+        }
+        for (int i = 1; i < docs.size(); i++) {
+            Fingerprint query = FINGERPRINTER.fingerprint(docs.get(i).body());
+            for (int j = Math.max(0, i - 30); j < i; j++) {
+                Fingerprint fresh = FINGERPRINTER.fingerprint(docs.get(j).body());
+                assertThat(COMPARER.compare(query, kept.get(j))).isEqualTo(COMPARER.compare(query, fresh));
+                assertThat(COMPARER.compare(kept.get(j), query)).isEqualTo(COMPARER.compare(fresh, query));
+            }
+        }
+    }
 }

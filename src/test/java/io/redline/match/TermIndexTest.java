@@ -1,0 +1,137 @@
+package io.redline.match;
+
+import io.redline.minhash.Fingerprint.ParagraphTerms;
+import io.redline.minhash.Fingerprinter;
+import io.redline.minhash.MinHasher;
+import io.redline.testing.NewsCorpusGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static io.redline.text.WorstCaseInputs.body;
+import static io.redline.text.WorstCaseInputs.legalClauses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link TermIndex#best} against the definition, counted paragraph by paragraph: the most word pairs shared, the
+ * first in text order on a tie. Covers the shortcut for a query with exactly a paragraph's pairs (an earlier
+ * paragraph holding more must still win) and the counting path.
+ */
+class TermIndexTest {
+    private static final Fingerprinter FINGERPRINTER = new Fingerprinter(3, 128, MinHasher.DEFAULT_SEED);
+
+    @Test
+    void anEarlierParagraphHoldingMorePairsWinsOverOneWithExactlyTheQuerysPairs() {
+        TermIndex index = new TermIndex(terms(String.join("\n\n",
+                "the river rose over the old bridge at dawn and the town woke up",
+                "the river rose over the old bridge at dawn",
+                "the river rose over the old bridge at dawn")));
+        long[] query = terms("the river rose over the old bridge at dawn").get(0).terms();
+
+        TermIndex.Best best = index.searcher().best(query);
+
+        assertThat(best.position()).isZero();
+        assertThat(best.shared()).isEqualTo(query.length);
+    }
+
+    @Test
+    void aQueryWithExactlyARepeatedParagraphsPairsFindsItsFirstCopy() {
+        TermIndex index = new TermIndex(terms(String.join("\n\n",
+                "an unrelated paragraph about the harvest", "the river rose at dawn", "the river rose at dawn")));
+
+        TermIndex.Best best = index.searcher().best(terms("The river rose, at dawn.").get(0).terms());
+
+        assertThat(best).isEqualTo(new TermIndex.Best(1, 4));
+    }
+
+    @Test
+    void revisionsGetTheSameBestParagraphAsCountingEveryOneGives() {
+        List<NewsCorpusGenerator.Doc> docs = NewsCorpusGenerator.builder().count(200).revisionFraction(0.7)
+                .rewording(NewsCorpusGenerator.Rewording.HEAVY).boilerplate(true).build().generate();
+        int compared = 0;
+        for (NewsCorpusGenerator.Doc d : docs) {
+            if (d.parent() == null) {
+                continue;
+            }
+            List<ParagraphTerms> revision = FINGERPRINTER.paragraphTerms(d.body());
+            List<ParagraphTerms> parent = FINGERPRINTER.paragraphTerms(docs.get(Integer.parseInt(d.parent().substring(1))).body());
+            compared += assertBestAsCounted(revision, parent) + assertBestAsCounted(parent, revision);
+        }
+        assertThat(compared).isGreaterThan(3_000);
+    }
+
+    @Test
+    void paragraphsThatAreSubsetsOfOneAnotherGetTheSameBestAsCountingGives() {
+        // sentences cut at random points of one stream of words: many paragraphs are prefixes of others
+        Random rng = new Random(11);
+        List<String> words = List.of("storm", "river", "bridge", "town", "rain", "north", "mayor", "school");
+        List<String> paragraphs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            StringBuilder p = new StringBuilder();
+            for (int n = 2 + rng.nextInt(6); n > 0; n--) {
+                p.append(words.get(rng.nextInt(words.size()))).append(' ');
+            }
+            paragraphs.add(p.toString().trim());
+        }
+        List<ParagraphTerms> text = terms(body(paragraphs));
+        assertThat(assertBestAsCounted(text, text)).isEqualTo(300);
+    }
+
+    @Test
+    void aTextWithFrequentPairsStillFindsTheBestAmongItsParagraphs() {
+        List<ParagraphTerms> clauses = terms(body(legalClauses(400)));
+        TermIndex.Searcher search = new TermIndex(clauses).searcher();
+        for (int i = 0; i < clauses.size(); i++) {
+            TermIndex.Best best = search.best(clauses.get(i).terms());
+            assertThat(best.shared()).as("paragraph %d", i).isEqualTo(clauses.get(i).terms().length);
+        }
+    }
+
+    /** Checks every content paragraph of {@code queries} against {@code text}; returns how many were checked. */
+    private static int assertBestAsCounted(List<ParagraphTerms> queries, List<ParagraphTerms> text) {
+        TermIndex index = new TermIndex(text);
+        TermIndex.Searcher search = index.searcher();
+        int checked = 0;
+        for (ParagraphTerms q : queries) {
+            if (q.boilerplate() || q.terms().length == 0) {
+                continue;
+            }
+            TermIndex.Best expected = counted(index.paragraphs(), q.terms());
+            assertThat(search.best(q.terms())).as(q.paragraph().text()).isEqualTo(expected);
+            // asked for a least number of shared pairs: the same answer when it has them, else possibly none
+            for (int needed = 1; needed <= q.terms().length; needed += 1 + q.terms().length / 7) {
+                TermIndex.Best atLeast = search.best(q.terms(), needed);
+                if (expected != null && expected.shared() >= needed) {
+                    assertThat(atLeast).as("%s, %d needed", q.paragraph().text(), needed).isEqualTo(expected);
+                } else if (atLeast != null) {
+                    assertThat(atLeast).isEqualTo(expected);
+                }
+            }
+            checked++;
+        }
+        return checked;
+    }
+
+    /** The definition: shared pairs counted in every paragraph, the most first, then the earliest; null if none. */
+    private static TermIndex.Best counted(List<ParagraphTerms> paragraphs, long[] query) {
+        TermIndex.Best best = null;
+        for (int pos = 0; pos < paragraphs.size(); pos++) {
+            int shared = 0;
+            for (long t : query) {
+                if (java.util.Arrays.binarySearch(paragraphs.get(pos).terms(), t) >= 0) {
+                    shared++;
+                }
+            }
+            if (shared > 0 && (best == null || shared > best.shared())) {
+                best = new TermIndex.Best(pos, shared);
+            }
+        }
+        return best;
+    }
+
+    private static List<ParagraphTerms> terms(String body) {
+        return FINGERPRINTER.paragraphTerms(body);
+    }
+}
