@@ -4,12 +4,9 @@ import io.redline.budget.Deadline;
 import io.redline.minhash.Fingerprint;
 import io.redline.minhash.Fingerprint.ParagraphTerms;
 import io.redline.text.Hashes;
-import io.redline.text.TextNormalizer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Exact comparison of two fingerprints: shingle-set Jaccard and containments, and paragraph-level evidence.
@@ -82,13 +79,15 @@ public final class Comparer {
     private List<SharedParagraph> reappearing(Fingerprint a, Fingerprint b) {
         List<SharedParagraph> out = new ArrayList<>();
         TermIndex index = indexOf(b.paragraphs());
+        TermIndex own = indexOf(a.paragraphs());
         TermIndex.Searcher search = index.searcher();
-        Map<Integer, String> normalizedB = new HashMap<>();
+        int position = -1;  // among a's content paragraphs, as own indexes them
         for (ParagraphTerms pa : a.paragraphs()) {
             Deadline.check();
             if (pa.boilerplate() || pa.terms().length == 0) {
                 continue;
             }
+            position++;
             TermIndex.Best found = search.best(pa.terms(), sharedNeeded(pa.terms().length));
             if (found == null) {
                 continue;
@@ -96,15 +95,9 @@ public final class Comparer {
             double best = (double) found.shared() / pa.terms().length;
             if (best >= paragraphThreshold) {
                 ParagraphTerms match = index.paragraphs().get(found.position());
-                String ta = pa.paragraph().text();
-                String tb = match.paragraph().text();
-                // most shared paragraphs are copied verbatim or nearly (a comma, a space), and building normalised
-                // copies would cost more than all the rest: ASCII pairs are compared in normal form in place; for
-                // others a long paragraph of b that many short ones are part of is normalised once
-                boolean exact = best == 1.0 && (ta.equals(tb) || (TextNormalizer.isAscii(ta) && TextNormalizer.isAscii(tb)
-                        ? TextNormalizer.sameNormalized(ta, tb)
-                        : TextNormalizer.normalize(ta).equals(normalizedB.computeIfAbsent(found.position(),
-                                k -> TextNormalizer.normalize(tb)))));
+                // exact: the same normal form, told by hashes computed once per text rather than by comparing
+                // the two paragraphs' characters for every pair of texts
+                boolean exact = best == 1.0 && own.normalHash(position) == index.normalHash(found.position());
                 out.add(new SharedParagraph(pa.paragraph().index(), match.paragraph().index(),
                         Math.round(best * 1e4) / 1e4, exact));
             }

@@ -4,6 +4,7 @@ import io.redline.budget.Deadline;
 import io.redline.minhash.Fingerprint.ParagraphTerms;
 import io.redline.text.Hashes;
 import io.redline.text.LongList;
+import io.redline.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,8 @@ final class TermIndex {
     }
 
     private final List<ParagraphTerms> paragraphs;
+    // per indexed paragraph, the hash of its normal form: equal for copies that differ only in case or spacing
+    private final long[] normalHashes;
     // open addressing: slot → word pair, and its number + 1 (0: empty slot); numbers index starts
     private final long[] slotKeys;
     private final int[] slotIds;
@@ -61,6 +64,10 @@ final class TermIndex {
             }
         }
         paragraphs = List.copyOf(content);
+        normalHashes = new long[paragraphs.size()];
+        for (int pos = 0; pos < normalHashes.length; pos++) {
+            normalHashes[pos] = TextNormalizer.normalHash(paragraphs.get(pos).paragraph().text());
+        }
         int capacity = capacity(total);
         slotKeys = new long[capacity];
         slotIds = new int[capacity];
@@ -119,8 +126,8 @@ final class TermIndex {
             }
         }
         long slots = capacity((int) Math.min(total, 1 << 29));
-        // per paragraph: its reference, and a map entry (node, key, boxed position: ~80 bytes) of firstWithTerms
-        return 12 * slots + 8 * total + 88 * content + 128;  // 128: the object and array headers
+        // per paragraph: its reference, its normal hash, and a map entry (node, key, boxed position: ~80 bytes) of firstWithTerms
+        return 12 * slots + 8 * total + 96 * content + 128;  // 128: the object and array headers
     }
 
     /** The slot holding {@code term}, or the empty slot where it would go. */
@@ -135,6 +142,14 @@ final class TermIndex {
     /** The number of {@code term} (an index into {@link #starts}), or -1 if no indexed paragraph holds it. */
     private int id(long term) {
         return slotIds[slot(term)] - 1;
+    }
+
+    /**
+     * The hash of the normal form ({@link TextNormalizer#normalHash}) of the paragraph at {@code position}: two
+     * paragraphs with equal hashes are copies but for case and spacing.
+     */
+    long normalHash(int position) {
+        return normalHashes[position];
     }
 
     /** The indexed paragraphs, in text order. */

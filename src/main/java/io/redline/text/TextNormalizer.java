@@ -37,46 +37,32 @@ public final class TextNormalizer {
     }
 
     /**
-     * Whether {@code normalize(a).equals(normalize(b))}, without building either when both are ASCII (the common
-     * case, and the costly one when long paragraphs are compared): whitespace runs are skipped in step and the
-     * rest compared case-folded. Example: {@code "The  Fed,\nagain"} and {@code "the fed, AGAIN "} → true.
+     * {@code Hashes.ofChars(normalize(text))}, without building the normal form when the text is ASCII (the common
+     * case, and the costly one when long paragraphs are compared): each whitespace run hashes as one space, except
+     * at the ends, and the rest case-folded. Texts with equal normal forms have equal hashes; texts whose normal
+     * forms differ have equal hashes with probability about 2<sup>-64</sup>.
      */
-    public static boolean sameNormalized(String a, String b) {
-        if (!isAscii(a) || !isAscii(b)) {
-            return normalize(a).equals(normalize(b));
+    public static long normalHash(String text) {
+        if (!isAscii(text)) {
+            return Hashes.ofChars(normalize(text));
         }
-        int i = skipSpace(a, 0);
-        int j = skipSpace(b, 0);
-        while (i < a.length() && j < b.length()) {
-            boolean spaceA = isSpace(a.charAt(i));
-            boolean spaceB = isSpace(b.charAt(j));
-            if (spaceA || spaceB) {
-                // a run of whitespace is one space, or nothing at the end
-                i = skipSpace(a, i);
-                j = skipSpace(b, j);
-                if (i == a.length() || j == b.length()) {
-                    break;
-                }
-                if (spaceA != spaceB) {
-                    return false;
-                }
+        long h = Hashes.fnvStart();
+        boolean pendingSpace = false;
+        boolean started = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = started;
                 continue;
             }
-            if (fold(a.charAt(i)) != fold(b.charAt(j))) {
-                return false;
+            if (pendingSpace) {
+                h = Hashes.fnvStep(h, ' ');
+                pendingSpace = false;
             }
-            i++;
-            j++;
+            h = Hashes.fnvStep(h, fold(c));
+            started = true;
         }
-        return skipSpace(a, i) == a.length() && skipSpace(b, j) == b.length();
-    }
-
-    private static int skipSpace(String s, int from) {
-        int i = from;
-        while (i < s.length() && isSpace(s.charAt(i))) {
-            i++;
-        }
-        return i;
+        return Hashes.mix(h);
     }
 
     private static boolean isSpace(int cp) {
