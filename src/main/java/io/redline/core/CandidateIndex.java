@@ -80,10 +80,19 @@ public final class CandidateIndex {
      * transaction's own, which the shared index must not hold before they are committed.
      */
     public Candidates find(long[] keys, int cap, int weakBucket, RedlineDao dao, PendingEntries pending) {
+        return resolve(hits(keys, cap, weakBucket, dao, pending), dao);
+    }
+
+    /** The first half of {@link #find}: the index entries found, before the store names their articles. */
+    public LshIndex.Hits hits(long[] keys, int cap, int weakBucket, RedlineDao dao, PendingEntries pending) {
         if (pending.isEmpty()) {
             refresh(dao);
         }
-        LshIndex.Hits hits = index.find(keys, cap, weakBucket, pending).strongest(maxCandidates);
+        return index.find(keys, cap, weakBucket, pending).strongest(maxCandidates);
+    }
+
+    /** The second half of {@link #find}: the articles of the entries found. */
+    public Candidates resolve(LshIndex.Hits hits, RedlineDao dao) {
         if (hits.entries().length == 0) {
             return new Candidates(Map.of(), Map.of(), hits.oversized());
         }

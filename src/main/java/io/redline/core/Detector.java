@@ -4,6 +4,7 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.redline.budget.Deadline;
+import io.redline.index.LshIndex;
 import io.redline.index.PendingEntries;
 import io.redline.match.Classification;
 import io.redline.match.Classifier;
@@ -137,12 +138,16 @@ public final class Detector {
     }
 
     private CandidateIndex.Candidates candidates(Fingerprint fingerprint, RedlineDao dao, PendingEntries pending) {
-        CandidateIndex.Candidates candidates;
+        return index.resolve(hits(fingerprint, dao, pending), dao);
+    }
+
+    private LshIndex.Hits hits(Fingerprint fingerprint, RedlineDao dao, PendingEntries pending) {
+        LshIndex.Hits hits;
         try (Timer.Context ignored = lookupTimer.time()) {
-            candidates = index.find(bucketKeys(fingerprint), bucketCap, weakBucket, dao, pending);
+            hits = index.hits(bucketKeys(fingerprint), bucketCap, weakBucket, dao, pending);
         }
-        oversizedBuckets.inc(candidates.oversizedBuckets());
-        return candidates;
+        oversizedBuckets.inc(hits.oversized());
+        return hits;
     }
 
     /**
@@ -150,19 +155,28 @@ public final class Detector {
      * {@code publishedAt} (epoch milliseconds, may be null) is the text's publication time.
      */
     public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId) {
-        return store.read(dao -> lookup(fingerprint, publishedAt, excludeId, dao, Map.of(), new PendingEntries()));
+        // merges are read first: one committed during the look-up then shows as a change to a later one
+        return store.read(dao -> lookup(fingerprint, publishedAt, excludeId, dao, null, new PendingEntries(),
+                dao.merges()));
     }
 
     /**
-     * The same, reading the store through {@code dao} (which may be in the caller's transaction) and reusing
-     * earlier comparisons: a candidate whose indexed version is in {@code known} (by index
-     * entry, which always names the same version) and is still its article's latest is not read or compared
-     * again; only its story, which merges may have changed, is read afresh. The result is what a look-up without
-     * {@code known} would give. {@code pending} holds the index entries the caller's transaction wrote so far.
+     * The same, reading the store through {@code dao} (which may be in the caller's transaction), after
+     * {@code merges} story merges, and reusing {@code earlier}, a look-up of the same text (may be null): if it
+     * {@link Lookup#stillHolds still holds}, it is the answer, and nothing more is read or compared. Otherwise a
+     * candidate whose indexed version it compared (by index entry, which always names the same version) and is
+     * still its article's latest is not read or compared again; only its story, which merges may have changed, is
+     * read afresh. The result is what a look-up without {@code earlier} would give. {@code pending} holds the index
+     * entries the caller's transaction wrote so far.
      */
     public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, RedlineDao dao,
-                         Map<Integer, Match> known, PendingEntries pending) {
-        CandidateIndex.Candidates candidates = candidates(fingerprint, dao, pending);
+                         Lookup earlier, PendingEntries pending, long merges) {
+        LshIndex.Hits found = hits(fingerprint, dao, pending);
+        if (earlier != null && earlier.stillHolds(found, merges)) {
+            return earlier;
+        }
+        Map<Integer, Match> known = earlier == null ? Map.of() : earlier.compared();
+        CandidateIndex.Candidates candidates = index.resolve(found, dao);
         Map<String, Integer> hits = candidates.bandHits();
         Set<String> ids = new HashSet<>(hits.keySet());
         ids.remove(excludeId);
@@ -205,7 +219,7 @@ public final class Detector {
         matches.sort(BEST_FIRST);
         List<Match> best = List.copyOf(matches.subList(0, Math.min(maxMatches, matches.size())));
         Classification verdict = best.isEmpty() ? Classification.NEW : best.get(0).classification();
-        return new Lookup(verdict, best, ids.size(), candidates.oversizedBuckets(), compared);
+        return new Lookup(verdict, best, ids.size(), candidates.oversizedBuckets(), compared, found, merges);
     }
 
     /**

@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,8 +32,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Stores articles in two steps. {@link #prepare} needs no lock and runs in parallel on the calling threads:
  * check the input, fingerprint, and compare the candidates the index holds at that moment. {@link #commit}
  * runs one article at a time inside this process ({@link #commitAll}: many in one transaction, each as if
- * alone): it reads the article's previous version, looks up again — reusing the prepared comparisons, so only
- * what was stored in between is read and compared now — decides the story and writes. The story an article
+ * alone): it reads the article's previous version, checks whether the prepared look-up still holds (the same
+ * index entries found, no story merged since) and looks up again only if not — reusing the prepared comparisons,
+ * so only what was stored in between is read and compared — then decides the story and writes. The story an article
  * lands in therefore depends only on the order of the commits, never on how threads interleave. Thread-safe.
  */
 public final class Ingestor {
@@ -71,7 +71,7 @@ public final class Ingestor {
         String title = request.title() == null ? "" : request.title();
         Fingerprint fingerprint = detector.fingerprint(request.body());
         Lookup early = detector.lookup(fingerprint, publishedAt(request), request.id());
-        return new Prepared(request, title, fingerprint, contentHash(title, request.body()), early.compared());
+        return new Prepared(request, title, fingerprint, contentHash(title, request.body()), early);
     }
 
     /**
@@ -115,8 +115,8 @@ public final class Ingestor {
         Fingerprint fingerprint = prepared.fingerprint();
         try (Timer.Context ignored = timer.time()) {
             Optional<VersionRow> previous = dao.latestVersion(request.id());
-            Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao, prepared.compared(),
-                    pending);
+            Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao, prepared.early(),
+                    pending, writes.merges());
             if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
                 VersionRow p = previous.get();
                 return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
@@ -175,7 +175,7 @@ public final class Ingestor {
 
     /** An article checked, fingerprinted and compared with what the index held then, ready for {@link #commit}. */
     public record Prepared(ArticleRequest request, String title, Fingerprint fingerprint, String contentHash,
-                           Map<Integer, Match> compared) {
+                           Lookup early) {
     }
 
     public boolean delete(String articleId) {

@@ -171,6 +171,7 @@ public final class ArticleStore {
                 dao.repointMerges(merged.getAsLong(), storyId);
                 dao.insertMerge(new StoryMergeRow(merged.getAsLong(), storyId, version.articleId(), now));
                 dao.deleteStory(merged.getAsLong());
+                writes.next(Writes.MERGE);
             }
         }
         // a first version has no index entry to replace (a duplicate id fails at the insert below)

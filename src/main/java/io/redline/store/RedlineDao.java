@@ -130,6 +130,11 @@ public interface RedlineDao {
     @SqlQuery("SELECT next_value - 1 FROM counters WHERE name = :name")
     long lastTaken(@Bind("name") String name);
 
+    /** Story merges committed so far (see {@code Writes#merges}). */
+    default long merges() {
+        return lastTaken("merge");
+    }
+
     /** The next number of a counter, locking its row until the transaction ends. */
     @SqlQuery("SELECT next_value FROM counters WHERE name = :name FOR UPDATE")
     long lockCounter(@Bind("name") String name);

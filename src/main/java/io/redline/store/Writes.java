@@ -7,12 +7,14 @@ import java.util.Map;
  * The statements of one open transaction, and the numbers it takes from the store's counters (story ids, index
  * log entries). A counter's row stays locked from the first number taken until the commit, so on a shared
  * database numbers become visible in the order they were taken, which lets readers of the index log follow it by
- * number. Counters are always locked story first, then index log, so two writers cannot deadlock on them.
+ * number. Counters are always locked in the same order (story, merge, index log), so two writers cannot deadlock on them.
  * Not thread-safe: one per transaction.
  */
 public final class Writes {
     static final String STORY = "story";
     static final String LOG = "lsh";
+    /** Counts story merges (see {@link #merges()}); taken after the story counter and before the log's. */
+    static final String MERGE = "merge";
 
     private final RedlineDao dao;
     /** Counter → next number, for a batch that took its counters up front; empty when taking one by one. */
@@ -29,13 +31,13 @@ public final class Writes {
     }
 
     /**
-     * Locks both counters now and hands out numbers from memory until {@link #finish}, which stores where they
+     * Locks the counters now and hands out numbers from memory until {@link #finish}, which stores where they
      * stopped: two statements per counter for a whole batch instead of two per number. Numbers handed to work
      * that is later rolled back to a savepoint are simply not used (readers of the log allow gaps).
      */
     static Writes batched(RedlineDao dao) {
         Map<String, long[]> reserved = new LinkedHashMap<>();
-        for (String counter : new String[]{STORY, LOG}) {
+        for (String counter : new String[]{STORY, MERGE, LOG}) {
             reserved.put(counter, new long[]{dao.lockCounter(counter)});
         }
         return new Writes(dao, reserved);
@@ -53,6 +55,12 @@ public final class Writes {
             return dao.lastTaken(counter);
         }
         return next[0]++;
+    }
+
+    /** Story merges this transaction sees: those committed before it and its own so far. */
+    public long merges() {
+        long[] next = reserved.get(MERGE);
+        return next == null ? dao.lastTaken(MERGE) : next[0] - 1;
     }
 
     /** Stores where the reserved counters stopped; call once, last, before the commit. */
