@@ -3,7 +3,7 @@ package io.redline;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.validation.MinDataSize;
-import io.redline.core.BulkIngest;
+import io.redline.ingest.BulkIngest;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 

@@ -5,7 +5,7 @@ import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
-import io.redline.core.InputLimits;
+import io.redline.ingest.InputLimits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 

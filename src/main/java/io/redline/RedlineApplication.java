@@ -10,15 +10,14 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.redline.api.StrictJson;
 import io.redline.cli.EvaluateCommand;
 import io.redline.cli.LoadCommand;
 import io.redline.cli.PostCommand;
-import io.redline.core.BulkIngest;
-import io.redline.core.InputLimits;
-import io.redline.core.StrictJson;
-import io.redline.core.Services;
 import io.redline.health.DiskSpaceCheck;
 import io.redline.health.StoreWriteCheck;
+import io.redline.ingest.BulkIngest;
+import io.redline.ingest.InputLimits;
 import io.redline.resources.ArticleResource;
 import io.redline.resources.BulkResource;
 import io.redline.resources.CheckResource;
@@ -33,15 +32,14 @@ import io.redline.resources.StoryResource;
 import io.redline.security.ApiKeys;
 import io.redline.security.Refusal;
 import io.redline.security.SecurityFilters;
-import org.jdbi.v3.core.Jdbi;
-
 import jakarta.servlet.DispatcherType;
+import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 
-/** Wires Redline together: database, core services, resources, health checks, commands. */
+/** Wires Redline together: database, core components, resources, health checks, commands. */
 public class RedlineApplication extends Application<RedlineConfiguration> {
     public static void main(String[] args) throws Exception {
         new RedlineApplication().run(args);
@@ -77,23 +75,23 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         SecurityFilters.install(environment, keys);
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database");
-        Services services = RedlineStartup.open(config, dataSource, jdbi, environment.metrics());
+        Components components = RedlineStartup.open(config, dataSource, jdbi, environment.metrics());
 
         InputLimits limits = config.buildInputLimits();
         environment.servlets().addFilter("request-bounds", new RequestBoundsFilter(limits, new Refusal(environment.getObjectMapper())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        environment.jersey().register(new ArticleResource(services.ingestor(), services.archive()));
+        environment.jersey().register(new ArticleResource(components.ingestor(), components.catalog(), components.checker()));
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService preparers = environment.lifecycle().executorService("bulk-prepare-%d")
                 .minThreads(cores).maxThreads(cores).build();
         environment.jersey().register(new BulkResource(
-                new BulkIngest(services.ingestor(), environment.getObjectMapper(), limits, preparers, cores,
+                new BulkIngest(components.ingestor(), environment.getObjectMapper(), limits, preparers, cores,
                         config.getIngest().buildBatch()),
                 environment.getObjectMapper()));
-        environment.jersey().register(new CheckResource(services.archive()));
-        environment.jersey().register(new StoryResource(services.archive(), services.evolution()));
-        environment.jersey().register(new DiffResource(services.evolution()));
-        environment.jersey().register(new StatsResource(services.archive()));
+        environment.jersey().register(new CheckResource(components.checker()));
+        environment.jersey().register(new StoryResource(components.catalog(), components.history()));
+        environment.jersey().register(new DiffResource(components.history()));
+        environment.jersey().register(new StatsResource(components.catalog()));
         environment.jersey().register(new PageResource());
         JsonErrorHandler errors = new JsonErrorHandler(environment.getObjectMapper());
         environment.getApplicationContext().setErrorHandler(JsonErrorHandler.forServlets(environment.getObjectMapper()));

@@ -3,7 +3,7 @@ package io.redline;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
-import io.redline.core.InputLimits;
+import io.redline.ingest.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

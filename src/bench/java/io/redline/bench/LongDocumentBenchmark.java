@@ -2,6 +2,7 @@ package io.redline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redline.detect.StoredTerms;
 import io.redline.diff.ParagraphDiffer;
 import io.redline.diff.TextDiff;
 import io.redline.index.LshIndex;

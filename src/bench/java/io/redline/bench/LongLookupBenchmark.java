@@ -2,8 +2,8 @@ package io.redline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.redline.core.Representatives;
-import io.redline.core.StoredTerms;
+import io.redline.detect.Representatives;
+import io.redline.detect.StoredTerms;
 import io.redline.index.LshIndex;
 import io.redline.match.Classification;
 import io.redline.match.Classifier;

@@ -8,14 +8,14 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
+import io.redline.Components;
 import io.redline.RedlineConfiguration;
 import io.redline.RedlineStartup;
 import io.redline.api.ArticleRequest;
 import io.redline.api.IngestResponse;
 import io.redline.api.MatchView;
 import io.redline.cluster.GroupingQuality;
-import io.redline.core.Detector;
-import io.redline.core.Services;
+import io.redline.detect.Detector;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
 import io.redline.store.RedlineDao;
@@ -114,7 +114,7 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
             // Liquibase reports each change set and a summary on standard output; here both go to the log, so that
             // standard output holds only the report (one JSON object with --json)
-            Services services = Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
+            Components components = Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
                             "liquibase.command.showSummaryOutput", "LOG"),
                     () -> RedlineStartup.open(config, dataSource, jdbi, metrics));
             ArticleStore store = new ArticleStore(jdbi);
@@ -123,7 +123,7 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                 throw new IllegalStateException("evaluate needs an empty store, but the configured database holds "
                         + stored + " articles");
             }
-            report = evaluate(services, store, corpus, truth, limit == null ? Integer.MAX_VALUE : limit, json);
+            report = evaluate(components, store, corpus, truth, limit == null ? Integer.MAX_VALUE : limit, json);
         } finally {
             dataSource.stop();
             if (scratch != null) {
@@ -137,9 +137,9 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
         }
     }
 
-    private static Report evaluate(Services services, ArticleStore store, Path corpus, Map<String, Truth> truth,
+    private static Report evaluate(Components components, ArticleStore store, Path corpus, Map<String, Truth> truth,
                                    int limit, ObjectMapper json) throws IOException {
-        Detector detector = services.detector();
+        Detector detector = components.detector();
         Set<String> seen = new HashSet<>();
         List<String> order = new ArrayList<>();
         int lookups = 0;
@@ -187,7 +187,7 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                     }
                 }
                 long before = System.nanoTime();
-                IngestResponse response = services.ingestor().ingest(new ArticleRequest(id, optionalText(doc, "title"),
+                IngestResponse response = components.ingestor().ingest(new ArticleRequest(id, optionalText(doc, "title"),
                         body, publishedAt, optionalText(doc, "url"), optionalText(doc, "source")));
                 ingestNanos += System.nanoTime() - before;
                 outcomes.add(outcome(t, id, response, seen));

@@ -4,11 +4,11 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
+import io.redline.Components;
 import io.redline.RedlineConfiguration;
 import io.redline.RedlineStartup;
 import io.redline.api.BulkLineResult;
-import io.redline.core.BulkIngest;
-import io.redline.core.Services;
+import io.redline.ingest.BulkIngest;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
@@ -54,8 +54,8 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
         ExecutorService preparers = Executors.newFixedThreadPool(cores);
         try {
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-            Services services = open(config, dataSource, jdbi, metrics);
-            BulkIngest bulk = new BulkIngest(services.ingestor(), bootstrap.getObjectMapper(),
+            Components components = open(config, dataSource, jdbi, metrics);
+            BulkIngest bulk = new BulkIngest(components.ingestor(), bootstrap.getObjectMapper(),
                     config.buildInputLimits(), preparers, cores, config.getIngest().buildBatch());
             Map<String, Integer> outcomes = new TreeMap<>();
             long started = System.nanoTime();
@@ -79,7 +79,7 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
             int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("loaded %d lines in %.1f s (%.0f/s): %s; %d stories in the store%n", total, seconds,
-                    total / Math.max(seconds, 1e-9), outcomes, services.archive().stats().stories());
+                    total / Math.max(seconds, 1e-9), outcomes, components.catalog().stats().stories());
             if (outcomes.containsKey("ERROR")) {
                 throw new IllegalStateException(outcomes.get("ERROR") + " lines could not be loaded");
             }
@@ -90,7 +90,7 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
     }
 
     /** The store, or a message that says what to do when a running server holds the H2 file. */
-    private static Services open(RedlineConfiguration config, ManagedDataSource dataSource, Jdbi jdbi,
+    private static Components open(RedlineConfiguration config, ManagedDataSource dataSource, Jdbi jdbi,
                                  MetricRegistry metrics) {
         try {
             return RedlineStartup.open(config, dataSource, jdbi, metrics);

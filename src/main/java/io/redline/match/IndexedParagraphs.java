@@ -1,5 +1,6 @@
 package io.redline.match;
 
+import io.redline.detect.StoredTerms;
 import io.redline.minhash.Fingerprint.ParagraphTerms;
 
 import java.util.AbstractList;

@@ -4,8 +4,9 @@ import io.redline.api.ArticleRequest;
 import io.redline.api.ArticleView;
 import io.redline.api.IngestResponse;
 import io.redline.api.PairView;
-import io.redline.core.Archive;
-import io.redline.core.Ingestor;
+import io.redline.ingest.Ingestor;
+import io.redline.read.Catalog;
+import io.redline.read.Checker;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,11 +24,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
     private final Ingestor ingestor;
-    private final Archive archive;
+    private final Catalog catalog;
+    private final Checker checker;
 
-    public ArticleResource(Ingestor ingestor, Archive archive) {
+    public ArticleResource(Ingestor ingestor, Catalog catalog, Checker checker) {
         this.ingestor = ingestor;
-        this.archive = archive;
+        this.catalog = catalog;
+        this.checker = checker;
     }
 
     @POST
@@ -41,13 +44,13 @@ public class ArticleResource {
     @GET
     @Path("/{id}")
     public ArticleView article(@PathParam("id") String id) {
-        return NotFound.unless(archive.article(id), "article", id);
+        return NotFound.unless(catalog.article(id), "article", id);
     }
 
     @GET
     @Path("/{id}/versions")
     public List<ArticleView> versions(@PathParam("id") String id) {
-        return NotFound.unless(archive.versions(id), "article", id);
+        return NotFound.unless(catalog.versions(id), "article", id);
     }
 
     @DELETE
@@ -62,6 +65,6 @@ public class ArticleResource {
     @GET
     @Path("/{a}/similar/{b}")
     public PairView similar(@PathParam("a") String a, @PathParam("b") String b) {
-        return archive.explain(a, b).orElseThrow(() -> NotFound.of("article", archive.missing(a, b).orElse(a)));
+        return checker.explain(a, b).orElseThrow(() -> NotFound.of("article", checker.missing(a, b).orElse(a)));
     }
 }

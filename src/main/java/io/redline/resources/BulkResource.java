@@ -1,7 +1,7 @@
 package io.redline.resources;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.redline.core.BulkIngest;
+import io.redline.ingest.BulkIngest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

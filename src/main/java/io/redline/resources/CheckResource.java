@@ -2,8 +2,8 @@ package io.redline.resources;
 
 import io.redline.api.CheckRequest;
 import io.redline.api.CheckResponse;
-import io.redline.core.Archive;
-import io.redline.core.InvalidInputException;
+import io.redline.ingest.InvalidInputException;
+import io.redline.read.Checker;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CheckResource {
-    private final Archive archive;
+    private final Checker checker;
 
-    public CheckResource(Archive archive) {
-        this.archive = archive;
+    public CheckResource(Checker checker) {
+        this.checker = checker;
     }
 
     @POST
@@ -26,6 +26,6 @@ public class CheckResource {
         if (request == null) {
             throw new InvalidInputException(422, null, "request body must be a JSON object with a body");
         }
-        return archive.check(request.title(), request.body(), request.publishedAt());
+        return checker.check(request.title(), request.body(), request.publishedAt());
     }
 }

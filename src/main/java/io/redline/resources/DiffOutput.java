@@ -2,10 +2,10 @@ package io.redline.resources;
 
 import io.redline.api.DiffResponse;
 import io.redline.api.VersionRef;
-import io.redline.core.InvalidInputException;
 import io.redline.diff.HtmlDiffRenderer;
 import io.redline.diff.TextDiff;
 import io.redline.diff.UnifiedDiffRenderer;
+import io.redline.ingest.InvalidInputException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

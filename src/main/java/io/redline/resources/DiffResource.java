@@ -1,8 +1,8 @@
 package io.redline.resources;
 
 import io.redline.api.DiffRequest;
-import io.redline.core.Evolution;
-import io.redline.core.InvalidInputException;
+import io.redline.ingest.InvalidInputException;
+import io.redline.read.VersionHistory;
 import io.redline.store.VersionRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,10 +19,10 @@ import jakarta.ws.rs.core.Response;
 @Path("/diff")
 @Produces({MediaType.APPLICATION_JSON, "text/plain;charset=UTF-8", "text/html;charset=UTF-8"})
 public class DiffResource {
-    private final Evolution evolution;
+    private final VersionHistory history;
 
-    public DiffResource(Evolution evolution) {
-        this.evolution = evolution;
+    public DiffResource(VersionHistory history) {
+        this.history = history;
     }
 
     @GET
@@ -31,13 +31,13 @@ public class DiffResource {
                          @QueryParam("format") String format, @Context HttpHeaders headers) {
         VersionRow a = stored("from", from, "fromVersion", fromVersion);
         VersionRow b = stored("to", to, "toVersion", toVersion);
-        return DiffOutput.respond(side(a), side(b), evolution.diff(a, b), format, headers);
+        return DiffOutput.respond(side(a), side(b), history.diff(a, b), format, headers);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response diff(DiffRequest request, @QueryParam("format") String format, @Context HttpHeaders headers) {
-        var diff = evolution.diff(request);
+        var diff = history.diff(request);
         return DiffOutput.respond(new DiffOutput.Side(null, "from", request.from().body()),
                 new DiffOutput.Side(null, "to", request.to().body()), diff, format, headers);
     }
@@ -55,10 +55,10 @@ public class DiffResource {
             }
         }
         Integer wanted = v;
-        return evolution.version(id, v).orElseThrow(() -> NotFound.of(wanted == null ? "article" : "version " + wanted + " of article", id));
+        return history.version(id, v).orElseThrow(() -> NotFound.of(wanted == null ? "article" : "version " + wanted + " of article", id));
     }
 
     static DiffOutput.Side side(VersionRow v) {
-        return new DiffOutput.Side(Evolution.ref(v, null), v.articleId() + " v" + v.version(), v.body());
+        return new DiffOutput.Side(VersionHistory.ref(v, null), v.articleId() + " v" + v.version(), v.body());
     }
 }

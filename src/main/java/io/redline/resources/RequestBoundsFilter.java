@@ -1,9 +1,10 @@
 package io.redline.resources;
 
 import io.redline.budget.Deadline;
-import io.redline.core.BodyTooLarge;
-import io.redline.core.InputLimits;
-import io.redline.core.InvalidInputException;
+import io.redline.ingest.BodyTooLarge;
+import io.redline.ingest.BulkIngest;
+import io.redline.ingest.InputLimits;
+import io.redline.ingest.InvalidInputException;
 import io.redline.security.Refusal;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,7 +1,7 @@
 package io.redline.resources;
 
 import io.redline.api.StatsView;
-import io.redline.core.Archive;
+import io.redline.read.Catalog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,14 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
-    private final Archive archive;
+    private final Catalog catalog;
 
-    public StatsResource(Archive archive) {
-        this.archive = archive;
+    public StatsResource(Catalog catalog) {
+        this.catalog = catalog;
     }
 
     @GET
     public StatsView stats() {
-        return archive.stats();
+        return catalog.stats();
     }
 }

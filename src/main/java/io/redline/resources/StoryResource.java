@@ -4,9 +4,9 @@ import io.redline.api.BlameView;
 import io.redline.api.StoryPage;
 import io.redline.api.StoryView;
 import io.redline.api.TimelineView;
-import io.redline.core.Archive;
-import io.redline.core.Evolution;
-import io.redline.core.InvalidInputException;
+import io.redline.ingest.InvalidInputException;
+import io.redline.read.Catalog;
+import io.redline.read.VersionHistory;
 import io.redline.store.VersionRow;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,25 +27,25 @@ import java.util.List;
 public class StoryResource {
     static final int MAX_PAGE_SIZE = 200;
 
-    private final Archive archive;
-    private final Evolution evolution;
+    private final Catalog catalog;
+    private final VersionHistory history;
 
-    public StoryResource(Archive archive, Evolution evolution) {
-        this.archive = archive;
-        this.evolution = evolution;
+    public StoryResource(Catalog catalog, VersionHistory history) {
+        this.catalog = catalog;
+        this.history = history;
     }
 
     @GET
     public StoryPage stories(@QueryParam("page") @DefaultValue("0") String page,
                              @QueryParam("size") @DefaultValue("20") String size, @QueryParam("q") String query) {
-        return archive.stories(intParam("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
+        return catalog.stories(intParam("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
                 intParam("size", size, 1, MAX_PAGE_SIZE), query);
     }
 
     @GET
     @Path("/{id}")
     public StoryView story(@PathParam("id") String id) {
-        return NotFound.unless(archive.story(storyId(id)), "story", id);
+        return NotFound.unless(catalog.story(storyId(id)), "story", id);
     }
 
     /** The versions in publication order with what each changed; HTML for {@code Accept: text/html} or format=html. */
@@ -54,7 +54,7 @@ public class StoryResource {
     @Produces({MediaType.APPLICATION_JSON, "text/html;charset=UTF-8"})
     public Response timeline(@PathParam("id") String id, @QueryParam("format") String format,
                              @Context HttpHeaders headers) {
-        TimelineView timeline = NotFound.unless(evolution.timeline(storyId(id)), "story", id);
+        TimelineView timeline = NotFound.unless(history.timeline(storyId(id)), "story", id);
         if ("html".equals(DiffOutput.chosen(format, headers))) {
             return Response.ok(TimelineHtml.render(timeline), DiffOutput.HTML).build();
         }
@@ -70,28 +70,28 @@ public class StoryResource {
     @Produces({MediaType.APPLICATION_JSON, "text/plain;charset=UTF-8", "text/html;charset=UTF-8"})
     public Response diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("format") String format, @Context HttpHeaders headers) {
-        List<VersionRow> chain = NotFound.unless(evolution.chain(storyId(id)), "story", id);
+        List<VersionRow> chain = NotFound.unless(history.chain(storyId(id)), "story", id);
         int toStep = to == null ? chain.size() : step(chain, to, id);
         int fromStep = from == null ? Math.max(1, toStep - 1) : step(chain, from, id);
         VersionRow a = chain.get(fromStep - 1);
         VersionRow b = chain.get(toStep - 1);
         return DiffOutput.respond(
-                new DiffOutput.Side(Evolution.ref(a, fromStep), a.articleId() + " v" + a.version(), a.body()),
-                new DiffOutput.Side(Evolution.ref(b, toStep), b.articleId() + " v" + b.version(), b.body()),
-                evolution.diff(a, b), format, headers);
+                new DiffOutput.Side(VersionHistory.ref(a, fromStep), a.articleId() + " v" + a.version(), a.body()),
+                new DiffOutput.Side(VersionHistory.ref(b, toStep), b.articleId() + " v" + b.version(), b.body()),
+                history.diff(a, b), format, headers);
     }
 
     /** Each sentence of the latest version (or {@code version}: a step or articleId:version) with its origin. */
     @GET
     @Path("/{id}/blame")
     public BlameView blame(@PathParam("id") String id, @QueryParam("version") String version) {
-        List<VersionRow> chain = NotFound.unless(evolution.chain(storyId(id)), "story", id);
+        List<VersionRow> chain = NotFound.unless(history.chain(storyId(id)), "story", id);
         int step = version == null ? chain.size() : step(chain, version, id);
-        return evolution.blame(storyId(id), chain, step);
+        return history.blame(storyId(id), chain, step);
     }
 
     private static int step(List<VersionRow> chain, String ref, String storyId) {
-        return Evolution.step(chain, ref).orElseThrow(() -> NotFound.of("version '" + ref + "' in story", storyId));
+        return VersionHistory.step(chain, ref).orElseThrow(() -> NotFound.of("version '" + ref + "' in story", storyId));
     }
 
     private static long storyId(String id) {

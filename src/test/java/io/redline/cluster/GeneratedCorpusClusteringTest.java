@@ -1,14 +1,15 @@
 package io.redline.cluster;
 
 import com.codahale.metrics.MetricRegistry;
+import io.redline.Components;
 import io.redline.DetectionFactory;
 import io.redline.api.ArticleRequest;
 import io.redline.api.IngestResponse;
 import io.redline.api.MatchView;
 import io.redline.api.PairView;
-import io.redline.core.Detector;
-import io.redline.core.InputLimits;
-import io.redline.core.Services;
+import io.redline.detect.Detector;
+import io.redline.ingest.Ingestor;
+import io.redline.ingest.InputLimits;
 import io.redline.match.Classification;
 import io.redline.store.ArticleStore;
 import io.redline.testing.NewsCorpusGenerator;
@@ -146,7 +147,7 @@ class GeneratedCorpusClusteringTest {
     }
 
     /** One corpus ingested, with the final stories read back from the store. */
-    record Outcome(List<Doc> docs, Services services, Map<String, Long> storyOf,
+    record Outcome(List<Doc> docs, Components components, Map<String, Long> storyOf,
                    Map<String, String> clusterOf, List<Edge> edges, GroupingQuality quality) {
         private static final int SHOWN = 30;
 
@@ -154,12 +155,12 @@ class GeneratedCorpusClusteringTest {
             TestDatabase db = TestDatabase.h2();
             ArticleStore store = new ArticleStore(db.migratedJdbi());
             Detector detector = new DetectionFactory().buildDetector(store, new MetricRegistry());
-            Services services = Services.create(detector, store, InputLimits.defaults(),
+            Components components = Components.create(detector, store, InputLimits.defaults(),
                     Clock.systemUTC(), new MetricRegistry());
             long start = System.nanoTime();
             List<Edge> edges = new ArrayList<>();
             for (Doc d : docs) {
-                IngestResponse r = services.ingestor().ingest(new ArticleRequest(d.id(), null, d.body(), null, null, null));
+                IngestResponse r = components.ingestor().ingest(new ArticleRequest(d.id(), null, d.body(), null, null, null));
                 for (MatchView m : r.matches()) {
                     if (!m.classification().equals(Classification.NEW.name())) {
                         edges.add(new Edge(d.id(), m.id(), m.classification(), m.jaccard(), m.paragraphCoverage()));
@@ -173,7 +174,7 @@ class GeneratedCorpusClusteringTest {
                 storyOf.put(d.id(), store.read(dao -> dao.article(d.id())).orElseThrow().storyId());
                 clusterOf.put(d.id(), d.cluster());
             }
-            Outcome o = new Outcome(docs, services, storyOf, clusterOf, List.copyOf(edges),
+            Outcome o = new Outcome(docs, components, storyOf, clusterOf, List.copyOf(edges),
                     GroupingQuality.of(storyOf, clusterOf));
             System.out.printf(Locale.ROOT, "[%s] %d articles (%d revisions, %d templates) in %.1f s: %d stories for %d "
                             + "true clusters, largest %d vs %d; %s; %d verified edges, %d across true clusters%n",
@@ -274,7 +275,7 @@ class GeneratedCorpusClusteringTest {
         }
 
         String explain(String a, String b) {
-            PairView p = services.archive().explain(a, b).orElseThrow();
+            PairView p = components.checker().explain(a, b).orElseThrow();
             return String.format(Locale.ROOT, " (%s, jaccard %.3f, coverage %.3f, %d shared paragraphs)",
                     p.classification(), p.jaccard(), p.paragraphCoverage(), p.sharedParagraphs());
         }
@@ -310,9 +311,9 @@ class GeneratedCorpusClusteringTest {
          */
         String margins() {
             List<PairView> templates = docs.stream().filter(d -> d.kind() == Kind.TEMPLATE)
-                    .map(d -> services.archive().explain(d.id(), d.templateOf()).orElseThrow()).toList();
+                    .map(d -> components.checker().explain(d.id(), d.templateOf()).orElseThrow()).toList();
             List<PairView> missed = docs.stream().filter(d -> d.kind() == Kind.REVISION)
-                    .map(d -> services.archive().explain(d.id(), d.parent()).orElseThrow())
+                    .map(d -> components.checker().explain(d.id(), d.parent()).orElseThrow())
                     .filter(p -> p.classification().equals(Classification.NEW.name())).toList();
             return String.format(Locale.ROOT, "templates vs source: max jaccard %.3f, max coverage %.3f, %d verified; "
                             + "%d revisions not verified against their parent: jaccard %s, coverage %s",

@@ -1,7 +1,7 @@
 package io.redline.store;
 
 import io.redline.cluster.StoryDecision;
-import io.redline.core.CandidateIndex;
+import io.redline.detect.CandidateIndex;
 import io.redline.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;

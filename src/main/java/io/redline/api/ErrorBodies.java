@@ -1,0 +1,29 @@
+package io.redline.api;
+
+import io.redline.budget.Deadline;
+import io.redline.ingest.BodyTooLarge;
+import io.redline.ingest.InvalidInputException;
+
+/**
+ * The error answer for each failure the API expects, so that a single request and a bulk line say the same
+ * thing about the same failure.
+ */
+public final class ErrorBodies {
+    private ErrorBodies() {
+    }
+
+    /** The answer for {@code e}, or null when it is not an expected failure (then it is a 500). */
+    public static ErrorBody of(Throwable e) {
+        if (e instanceof InvalidInputException invalid) {
+            return new ErrorBody(invalid.status(), invalid.getMessage(), invalid.field(), null, null);
+        }
+        if (e instanceof Deadline.WorkTimedOut timedOut) {
+            return ErrorBody.of(503, "the work took longer than its budget of " + timedOut.budget().toMillis()
+                    + " ms (limits.requestTime) and was stopped; nothing was stored");
+        }
+        if (e instanceof BodyTooLarge) {
+            return ErrorBody.of(413, e.getMessage());
+        }
+        return null;
+    }
+}

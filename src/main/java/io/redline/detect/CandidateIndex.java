@@ -1,0 +1,135 @@
+package io.redline.detect;
+
+import io.redline.index.LshIndex;
+import io.redline.index.PendingEntries;
+import io.redline.store.ArticleStore;
+import io.redline.store.IndexLogRow;
+import io.redline.store.IndexedArticle;
+import io.redline.store.LongArrays;
+import io.redline.store.RedlineDao;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The in-memory {@link LshIndex}, kept in step with the store's index log: built from the log at start-up and
+ * brought up to date before every look-up, so that what any replica committed is found. The log stays the
+ * source of truth. Thread-safe.
+ */
+public final class CandidateIndex {
+    private static final int PAGE = 2000;
+
+    private final LshIndex index = new LshIndex();
+    private final ArticleStore store;
+    private final int maxCandidates;
+    private final Object refreshing = new Object();
+
+    public CandidateIndex(ArticleStore store) {
+        this(store, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxCandidates candidates a look-up reads from the store at most: those sharing the most keys (see
+     *                      {@link LshIndex.Hits#strongest}), so that a story of thousands of near-identical texts
+     *                      costs a bounded read
+     */
+    public CandidateIndex(ArticleStore store, int maxCandidates) {
+        if (maxCandidates < 1) {
+            throw new IllegalArgumentException("maxCandidates must be >= 1, got " + maxCandidates);
+        }
+        this.store = store;
+        this.maxCandidates = maxCandidates;
+    }
+
+    /** Applies the log entries committed since the last call; returns how many. */
+    public long refresh() {
+        return store.read(this::refresh);
+    }
+
+    private long refresh(RedlineDao dao) {
+        synchronized (refreshing) {
+            long applied = 0;
+            while (true) {
+                List<IndexLogRow> page = dao.logAfter(index.lastEntry(), PAGE);
+                for (IndexLogRow row : page) {
+                    index.apply(row.seq(), row.replaces() == null ? 0 : row.replaces(),
+                            row.bucketKeys() == null ? null : LongArrays.fromBytes(row.bucketKeys()));
+                }
+                applied += page.size();
+                if (page.size() < PAGE) {
+                    return applied;
+                }
+            }
+        }
+    }
+
+    /**
+     * Articles sharing buckets with {@code keys}: article id → keys shared, at most {@code maxCandidates} of them.
+     * Buckets over {@code cap} are skipped; see {@link LshIndex#find} for {@code weakBucket}.
+     */
+    public Candidates find(long[] keys, int cap, int weakBucket) {
+        return store.read(dao -> find(keys, cap, weakBucket, dao, new PendingEntries()));
+    }
+
+    /**
+     * The same, reading the store through {@code dao}, which may be in a transaction, and seeing that
+     * transaction's own index entries ({@code pending}) as if they were committed. The log is read for what
+     * others committed only while the transaction has written no entry: after that, it would also return the
+     * transaction's own, which the shared index must not hold before they are committed.
+     */
+    public Candidates find(long[] keys, int cap, int weakBucket, RedlineDao dao, PendingEntries pending) {
+        return resolve(hits(keys, cap, weakBucket, dao, pending), dao);
+    }
+
+    /** The first half of {@link #find}: the index entries found, before the store names their articles. */
+    public LshIndex.Hits hits(long[] keys, int cap, int weakBucket, RedlineDao dao, PendingEntries pending) {
+        if (pending.isEmpty()) {
+            refresh(dao);
+        }
+        return index.find(keys, cap, weakBucket, pending).strongest(maxCandidates);
+    }
+
+    /** The second half of {@link #find}: the articles of the entries found. */
+    public Candidates resolve(LshIndex.Hits hits, RedlineDao dao) {
+        if (hits.entries().length == 0) {
+            return new Candidates(Map.of(), Map.of(), hits.oversized());
+        }
+        List<Long> entries = new ArrayList<>(hits.entries().length);
+        for (int entry : hits.entries()) {
+            entries.add((long) entry);
+        }
+        Map<Long, String> articles = new HashMap<>();
+        for (IndexedArticle a : dao.articlesAt(entries)) {
+            articles.put(a.seq(), a.articleId());
+        }
+        Map<String, Integer> shared = new HashMap<>();
+        Map<String, Integer> entryOf = new HashMap<>();
+        for (int i = 0; i < hits.entries().length; i++) {
+            String article = articles.get((long) hits.entries()[i]);
+            if (article != null) {
+                shared.put(article, hits.sharedKeys()[i]);
+                entryOf.put(article, hits.entries()[i]);
+            }
+        }
+        return new Candidates(shared, entryOf, hits.oversized());
+    }
+
+    /** Keys held in memory. */
+    public long keys() {
+        return index.size();
+    }
+
+    /** Heap held by the index, in bytes. */
+    public long bytes() {
+        return index.bytes();
+    }
+
+    /**
+     * Result of a look-up: article id → number of keys shared, article id → the index entry it was found under,
+     * and how many oversized buckets were skipped.
+     */
+    public record Candidates(Map<String, Integer> bandHits, Map<String, Integer> entries, int oversizedBuckets) {
+    }
+}

@@ -1,0 +1,302 @@
+package io.redline.detect;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import io.redline.budget.Deadline;
+import io.redline.index.LshIndex;
+import io.redline.index.PendingEntries;
+import io.redline.match.Classification;
+import io.redline.match.Classifier;
+import io.redline.match.Comparer;
+import io.redline.match.Comparison;
+import io.redline.minhash.Fingerprint;
+import io.redline.minhash.Fingerprinter;
+import io.redline.minhash.LshBands;
+import io.redline.minhash.ParagraphKeys;
+import io.redline.minhash.Signature;
+import io.redline.store.ArticleRow;
+import io.redline.store.ArticleStore;
+import io.redline.store.LongArrays;
+import io.redline.store.RedlineDao;
+import io.redline.store.VersionRow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds what a text resembles: LSH candidates from the in-memory band index, a bounded number of them per story
+ * ({@link Representatives}) verified by exact comparison of shingle sets and paragraphs, then classified.
+ * Read-only and thread-safe.
+ */
+public final class Detector {
+    /** Matches weaker than this and sharing no paragraph are not worth showing. */
+    static final double MIN_REPORTED_JACCARD = 0.02;
+
+    private final Fingerprinter fingerprinter;
+    private final LshBands bands;
+    private final Comparer comparer;
+    private final Classifier classifier;
+    private final ArticleStore store;
+    private final CandidateIndex index;
+    private final int bucketCap;
+    private final int weakBucket;
+    private final int maxMatches;
+    private final Timer lookupTimer;
+    private final Counter oversizedBuckets;
+    private final double lshThreshold;
+    private final StoredTerms storedTerms;
+    private final Representatives representatives;
+
+    public Detector(Fingerprinter fingerprinter, LshBands bands, Comparer comparer, Classifier classifier,
+                    ArticleStore store, double lshThreshold, int bucketCap, int weakBucket, int maxMatches,
+                    MetricRegistry metrics) {
+        this(fingerprinter, bands, comparer, classifier, store, lshThreshold, bucketCap, weakBucket, maxMatches,
+                metrics, new StoredTerms(StoredTerms.DEFAULT_MAX_TERMS), Representatives.defaults());
+    }
+
+    /**
+     * @param storedTerms     the paragraph terms of stored versions, kept between look-ups
+     * @param representatives which LSH candidates are verified
+     */
+    public Detector(Fingerprinter fingerprinter, LshBands bands, Comparer comparer, Classifier classifier,
+                    ArticleStore store, double lshThreshold, int bucketCap, int weakBucket, int maxMatches,
+                    MetricRegistry metrics, StoredTerms storedTerms, Representatives representatives) {
+        this.fingerprinter = fingerprinter;
+        this.bands = bands;
+        this.comparer = comparer;
+        this.classifier = classifier;
+        this.store = store;
+        this.index = new CandidateIndex(store, representatives.considered());
+        this.bucketCap = bucketCap;
+        this.weakBucket = weakBucket;
+        this.maxMatches = maxMatches;
+        this.lookupTimer = metrics.timer("redline.lsh-lookup");
+        this.oversizedBuckets = metrics.counter("redline.lsh-oversized-buckets");
+        this.lshThreshold = lshThreshold;
+        this.storedTerms = storedTerms;
+        this.representatives = representatives;
+    }
+
+    public Fingerprint fingerprint(String body) {
+        return fingerprinter.fingerprint(body);
+    }
+
+    /** The text's LSH keys: one per whole-text band, then those of its paragraphs. */
+    public long[] bucketKeys(Fingerprint fingerprint) {
+        return bands.allKeys(fingerprint);
+    }
+
+    /**
+     * The version tag stored with every fingerprint: the signature settings plus the banding, since either
+     * change makes stored rows unusable until re-indexed.
+     */
+    public String indexVersion() {
+        return fingerprinter.version().id() + "-b" + bands.parameters().bands() + "x" + bands.parameters().rows()
+                + "-" + ParagraphKeys.VERSION;
+    }
+
+    public LshBands bands() {
+        return bands;
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    public Fingerprinter fingerprinter() {
+        return fingerprinter;
+    }
+
+    /** The similarity at which the banding was chosen to find pairs with probability 0.99. */
+    public double lshThreshold() {
+        return lshThreshold;
+    }
+
+    /** How many oversized buckets look-ups have skipped since start-up. */
+    public long oversizedBucketsSkipped() {
+        return oversizedBuckets.getCount();
+    }
+
+    public int bucketCap() {
+        return bucketCap;
+    }
+
+    /** The in-memory band index behind look-ups. */
+    public CandidateIndex index() {
+        return index;
+    }
+
+    /** LSH candidates of a text, before verification, timed as {@code redline.lsh-lookup}. */
+    public CandidateIndex.Candidates candidates(Fingerprint fingerprint) {
+        return store.read(dao -> candidates(fingerprint, dao, new PendingEntries()));
+    }
+
+    private CandidateIndex.Candidates candidates(Fingerprint fingerprint, RedlineDao dao, PendingEntries pending) {
+        return index.resolve(hits(fingerprint, dao, pending), dao);
+    }
+
+    private LshIndex.Hits hits(Fingerprint fingerprint, RedlineDao dao, PendingEntries pending) {
+        LshIndex.Hits hits;
+        try (Timer.Context ignored = lookupTimer.time()) {
+            hits = index.hits(bucketKeys(fingerprint), bucketCap, weakBucket, dao, pending);
+        }
+        oversizedBuckets.inc(hits.oversized());
+        return hits;
+    }
+
+    /**
+     * Stored articles resembling {@code fingerprint}, best first; {@code excludeId} (may be null) is skipped.
+     * {@code publishedAt} (epoch milliseconds, may be null) is the text's publication time.
+     */
+    public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId) {
+        // merges are read first: one committed during the look-up then shows as a change to a later one
+        return store.read(dao -> lookup(fingerprint, publishedAt, excludeId, dao, null, new PendingEntries(),
+                dao.merges()));
+    }
+
+    /**
+     * The same, reading the store through {@code dao} (which may be in the caller's transaction), after
+     * {@code merges} story merges, and reusing {@code earlier}, a look-up of the same text (may be null): if it
+     * {@link Lookup#stillHolds still holds}, it is the answer, and nothing more is read or compared. Otherwise a
+     * candidate whose indexed version it compared (by index entry, which always names the same version) and is
+     * still its article's latest is not read or compared again; only its story, which merges may have changed, is
+     * read afresh. The result is what a look-up without {@code earlier} would give. {@code pending} holds the index
+     * entries the caller's transaction wrote so far.
+     */
+    public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, RedlineDao dao,
+                         Lookup earlier, PendingEntries pending, long merges) {
+        LshIndex.Hits found = hits(fingerprint, dao, pending);
+        if (earlier != null && earlier.stillHolds(found, merges)) {
+            return earlier;
+        }
+        Map<Integer, Match> known = earlier == null ? Map.of() : earlier.compared();
+        CandidateIndex.Candidates candidates = index.resolve(found, dao);
+        Map<String, Integer> hits = candidates.bandHits();
+        Set<String> ids = new HashSet<>(hits.keySet());
+        ids.remove(excludeId);
+        Set<String> chosen = representatives.choose(hits, ids, dao);
+        Map<Integer, Match> compared = new HashMap<>();
+        Set<String> toRead = new HashSet<>(chosen);
+        Map<String, Match> reusable = new HashMap<>();
+        for (String id : chosen) {
+            Match m = known.get(candidates.entries().get(id));
+            if (m != null) {
+                reusable.put(id, m);
+            }
+        }
+        if (!reusable.isEmpty()) {
+            for (ArticleRow a : dao.articles(reusable.keySet())) {
+                Match m = reusable.get(a.id());
+                if (a.latestVersion() == m.article().version()) {
+                    compared.put(candidates.entries().get(a.id()), m.withStory(a.storyId(), hits.get(a.id())));
+                    toRead.remove(a.id());
+                }
+            }
+        }
+        if (!toRead.isEmpty()) {
+            String version = indexVersion();
+            for (VersionRow row : dao.latestVersions(toRead)) {
+                Deadline.check();
+                if (row.signatureVersion().equals(version)) {
+                    compared.put(candidates.entries().get(row.articleId()),
+                            compare(fingerprint, publishedAt, row, hits.getOrDefault(row.articleId(), 0)));
+                }
+            }
+        }
+        List<Match> matches = new ArrayList<>();
+        for (Match m : compared.values()) {
+            if (m.classification() != Classification.NEW || m.comparison().jaccard() >= MIN_REPORTED_JACCARD || !m.comparison().shared().isEmpty()) {
+                matches.add(m);
+            }
+        }
+        matches = withoutStoriesOfEditions(matches);
+        matches.sort(BEST_FIRST);
+        List<Match> best = List.copyOf(matches.subList(0, Math.min(maxMatches, matches.size())));
+        Classification verdict = best.isEmpty() ? Classification.NEW : best.get(0).classification();
+        return new Lookup(verdict, best, ids.size(), candidates.oversizedBuckets(), compared, found, merges);
+    }
+
+    /**
+     * A text that is a next edition of one version of a story is not of that story, though it may resemble its
+     * other versions more (rewrites of last year's text that its facts do not tell apart): those matches become
+     * {@code TEMPLATE} too.
+     */
+    private static List<Match> withoutStoriesOfEditions(List<Match> matches) {
+        Map<Long, String> editions = new HashMap<>();
+        for (Match m : matches) {
+            if (m.verdict().edition()) {
+                editions.merge(m.article().storyId(), m.article().articleId(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        if (editions.isEmpty()) {
+            return matches;
+        }
+        List<Match> out = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            String edition = editions.get(m.article().storyId());
+            out.add(edition != null && m.sameStory() ? m.inStoryOfEdition(edition) : m);
+        }
+        return out;
+    }
+
+    /**
+     * Exact comparison of a text published at {@code publishedAt} (may be null) with one stored version, using
+     * the stored shingle set and signature.
+     */
+    public Match compare(Fingerprint fingerprint, Long publishedAt, VersionRow stored, int bandsCollided) {
+        return compare(fingerprint, publishedAt, storedFingerprint(stored), stored, bandsCollided);
+    }
+
+    /** Exact comparison of a text with the fingerprint {@code other} of the stored version {@code stored}. */
+    public Match compare(Fingerprint fingerprint, Long publishedAt, Fingerprint other, VersionRow stored,
+                         int bandsCollided) {
+        Comparison c = comparer.compare(fingerprint, other);
+        double estimate = fingerprint.signature().estimateJaccard(other.signature());
+        return new Match(stored, c, classifier.verdict(c, publishedAt, stored.publishedAt()), bandsCollided, estimate);
+    }
+
+    /** Keeps the paragraph terms of {@code row}, just stored with {@code fingerprint}, for later comparisons. */
+    public void stored(VersionRow row, Fingerprint fingerprint) {
+        storedTerms.put(row, fingerprint.paragraphs());
+    }
+
+    /** The paragraph terms of stored versions kept between look-ups. */
+    public StoredTerms storedTerms() {
+        return storedTerms;
+    }
+
+    /** Number of bands in which two fingerprints agree. */
+    public int bandsCollided(Fingerprint a, Fingerprint b) {
+        long[] ka = bands.bucketKeys(a.signature());
+        long[] kb = bands.bucketKeys(b.signature());
+        int n = 0;
+        for (int i = 0; i < Math.min(ka.length, kb.length); i++) {
+            if (ka[i] == kb[i]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * A stored version's fingerprint: stored shingles and signature, paragraph terms from {@link StoredTerms}
+     * (computed from the stored text when not held).
+     */
+    public Fingerprint storedFingerprint(VersionRow stored) {
+        long[] shingles = LongArrays.fromBytes(stored.shingles());
+        Signature signature = Signature.fromBytes(stored.signature(), fingerprinter.version());
+        return new Fingerprint(storedTerms.get(stored, fingerprinter::paragraphTerms), shingles, signature, new long[0]);
+    }
+
+    private static final Comparator<Match> BEST_FIRST = Comparator
+            .comparing(Match::classification)
+            .thenComparing(m -> -m.comparison().jaccard())
+            .thenComparing(m -> -m.comparison().paragraphCoverage())
+            .thenComparing(m -> m.article().articleId());
+}
