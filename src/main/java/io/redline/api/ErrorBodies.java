@@ -15,7 +15,7 @@ public final class ErrorBodies {
     /** The answer for {@code e}, or null when it is not an expected failure (then it is a 500). */
     public static ErrorBody of(Throwable e) {
         if (e instanceof InvalidInputException invalid) {
-            return new ErrorBody(invalid.status(), invalid.getMessage(), invalid.field(), null, null);
+            return new ErrorBody(status(invalid.problem()), invalid.getMessage(), invalid.field(), null, null);
         }
         if (e instanceof Deadline.WorkTimedOut timedOut) {
             return ErrorBody.of(503, "the work took longer than its budget of " + timedOut.budget().toMillis()
@@ -25,5 +25,14 @@ public final class ErrorBodies {
             return ErrorBody.of(413, e.getMessage());
         }
         return null;
+    }
+
+    /** The HTTP status for a kind of invalid input. */
+    static int status(InvalidInputException.Problem problem) {
+        return switch (problem) {
+            case MALFORMED -> 400;
+            case INVALID_CONTENT -> 422;
+            case TOO_LARGE -> 413;
+        };
     }
 }

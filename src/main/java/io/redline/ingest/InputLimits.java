@@ -67,7 +67,7 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
 
     public void checkArticle(ArticleRequest a) {
         if (a == null) {
-            throw new InvalidInputException(422, null, "request body must be a JSON object with id, title and body");
+            throw InvalidInputException.invalid(null, "request body must be a JSON object with id, title and body");
         }
         checkId(a.id());
         checkText(a.title(), a.body());
@@ -80,17 +80,17 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
     public void checkPublished(Instant publishedAt) {
         if (publishedAt != null
                 && (publishedAt.isBefore(EARLIEST_PUBLISHED) || !publishedAt.isBefore(LATEST_PUBLISHED))) {
-            throw new InvalidInputException(422, "publishedAt", "publishedAt must be between " + EARLIEST_PUBLISHED
+            throw InvalidInputException.invalid("publishedAt", "publishedAt must be between " + EARLIEST_PUBLISHED
                     + " and " + LATEST_PUBLISHED + ", got " + publishedAt);
         }
     }
 
     public static void checkId(String id) {
         if (id == null || id.isEmpty()) {
-            throw new InvalidInputException(422, "id", "id is required and must not be empty");
+            throw InvalidInputException.invalid("id", "id is required and must not be empty");
         }
         if (id.length() > MAX_ID || !ID.matcher(id).matches() || id.equals("bulk")) {
-            throw new InvalidInputException(422, "id", "id must be 1 to " + MAX_ID + " letters, digits and . _ ~ @ + = , -"
+            throw InvalidInputException.invalid("id", "id must be 1 to " + MAX_ID + " letters, digits and . _ ~ @ + = , -"
                     + " starting with a letter or digit (so that /articles/{id} can address it), and not 'bulk'");
         }
     }
@@ -112,23 +112,23 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
     /** Checks one text (title and body) against the size, paragraph and character limits. */
     public void checkText(String title, String body) {
         if (body == null || body.isBlank()) {
-            throw new InvalidInputException(422, "body", "body is required and must not be empty");
+            throw InvalidInputException.invalid("body", "body is required and must not be empty");
         }
         checkField("title", title, MAX_TITLE);
         checkCharacters("body", body);
         long bytes = utf8Length(body) + (title == null ? 0 : utf8Length(title));
         if (bytes > textBytes) {
-            throw new InvalidInputException(413, "body",
+            throw InvalidInputException.tooLarge("body",
                     "title and body are " + bytes + " bytes, over the limit of " + textBytes + " bytes (limits.textBytes)");
         }
         int count = 0;
         for (Paragraph p : Paragraphs.split(body)) {
             if (++count > paragraphs) {
-                throw new InvalidInputException(413, "body",
+                throw InvalidInputException.tooLarge("body",
                         "body has more than " + paragraphs + " paragraphs (limits.paragraphs)");
             }
             if (p.text().length() > paragraphChars) {
-                throw new InvalidInputException(413, "body", "paragraph " + (p.index() + 1) + " has " + p.text().length()
+                throw InvalidInputException.tooLarge("body", "paragraph " + (p.index() + 1) + " has " + p.text().length()
                         + " characters, over the limit of " + paragraphChars + " (limits.paragraphChars)");
             }
         }
@@ -139,7 +139,7 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
             return;
         }
         if (value.length() > max) {
-            throw new InvalidInputException(422, field, field + " must be at most " + max + " characters, got " + value.length());
+            throw InvalidInputException.invalid(field, field + " must be at most " + max + " characters, got " + value.length());
         }
         checkCharacters(field, value);
     }
@@ -147,7 +147,7 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
     private static void checkCharacters(String field, String value) {
         int at = firstUnstorable(value);
         if (at >= 0) {
-            throw new InvalidInputException(422, field, value.charAt(at) == '\u0000'
+            throw InvalidInputException.invalid(field, value.charAt(at) == '\u0000'
                     ? field + " must not contain NUL (U+0000) characters"
                     : field + " contains an unpaired UTF-16 surrogate at character " + at);
         }

@@ -68,7 +68,7 @@ public final class Catalog {
     /** A page of stories, most recently updated first; with {@code query}, only those with a matching headline. */
     public StoryPage stories(int page, int size, String query) {
         if (query != null && (query.length() > MAX_QUERY || !InputLimits.storable(query))) {
-            throw new InvalidInputException(400, "q", "q must be at most " + MAX_QUERY
+            throw InvalidInputException.malformed("q", "q must be at most " + MAX_QUERY
                     + " characters, without NUL or unpaired surrogates");
         }
         String pattern = query == null || query.isBlank() ? null

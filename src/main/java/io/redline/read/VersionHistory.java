@@ -51,7 +51,7 @@ public final class VersionHistory {
     /** Diff of two texts that are not stored. */
     public TextDiff diff(DiffRequest request) {
         if (request == null || request.from() == null || request.to() == null) {
-            throw new InvalidInputException(422, request == null || request.from() == null ? "from" : "to",
+            throw InvalidInputException.invalid(request == null || request.from() == null ? "from" : "to",
                     "request needs {\"from\": {\"title\"?, \"body\"}, \"to\": {\"title\"?, \"body\"}}");
         }
         checkSide("from", request.from());
@@ -63,7 +63,7 @@ public final class VersionHistory {
         try {
             limits.checkText(text.title(), text.body());
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.status(), side + "." + e.field(), side + ": " + e.getMessage());
+            throw new InvalidInputException(e.problem(), side + "." + e.field(), side + ": " + e.getMessage());
         }
     }
 

@@ -24,7 +24,7 @@ public class CheckResource {
     @POST
     public CheckResponse check(CheckRequest request) {
         if (request == null) {
-            throw new InvalidInputException(422, null, "request body must be a JSON object with a body");
+            throw InvalidInputException.invalid(null, "request body must be a JSON object with a body");
         }
         return checker.check(request.title(), request.body(), request.publishedAt());
     }

@@ -36,7 +36,7 @@ final class DiffOutput {
     static String chosen(String format, HttpHeaders headers) {
         if (format != null && !format.isBlank()) {
             if (!format.equals("json") && !format.equals("unified") && !format.equals("html")) {
-                throw new InvalidInputException(400, "format", "format must be json, unified or html, got '" + format + "'");
+                throw InvalidInputException.malformed("format", "format must be json, unified or html, got '" + format + "'");
             }
             return format;
         }

@@ -44,14 +44,14 @@ public class DiffResource {
 
     private VersionRow stored(String param, String id, String versionParam, String version) {
         if (id == null || id.isBlank()) {
-            throw new InvalidInputException(400, param, param + " must name a stored article");
+            throw InvalidInputException.malformed(param, param + " must name a stored article");
         }
         Integer v = null;
         if (version != null) {
             try {
                 v = Integer.parseInt(version);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(400, versionParam, versionParam + " must be a version number, got '" + version + "'");
+                throw InvalidInputException.malformed(versionParam, versionParam + " must be a version number, got '" + version + "'");
             }
         }
         Integer wanted = v;

@@ -145,7 +145,7 @@ public final class RequestBoundsFilter implements Filter {
                 n = in.read(b, off, len);
             } catch (RuntimeException e) {
                 // Jetty's request inflater reports a corrupt gzip body as an unchecked exception
-                throw new InvalidInputException(400, null, "the request body could not be decoded: "
+                throw InvalidInputException.malformed(null, "the request body could not be decoded: "
                         + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             }
             if (n > 0) {

@@ -111,6 +111,6 @@ public class StoryResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new InvalidInputException(400, name, name + " must be an integer between " + min + " and " + max + ", got '" + value + "'");
+        throw InvalidInputException.malformed(name, name + " must be an integer between " + min + " and " + max + ", got '" + value + "'");
     }
 }

@@ -6,6 +6,7 @@ import io.redline.Components;
 import io.redline.DetectionFactory;
 import io.redline.api.ArticleRequest;
 import io.redline.api.BulkLineResult;
+import io.redline.api.ErrorBodies;
 import io.redline.api.IngestResponse;
 import io.redline.store.ArticleRow;
 import io.redline.store.ArticleStore;
@@ -121,7 +122,7 @@ class BulkBatchesTest {
                 results.add(describe(new BulkLineResult(number, r.id(), r.version(), r.storyId(), r.status(),
                         r.classification(), null)));
             } catch (InvalidInputException e) {
-                results.add(number + " error " + e.status());
+                results.add(number + " error " + ErrorBodies.of(e).code());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 results.add(number + " error 400");
             } catch (RuntimeException e) {
