@@ -16,9 +16,7 @@ import io.redline.api.IngestResponse;
 import io.redline.api.MatchView;
 import io.redline.cluster.GroupingQuality;
 import io.redline.detect.Detector;
-import io.redline.minhash.Fingerprint;
-import io.redline.store.ArticleStore;
-import io.redline.store.RedlineDao;
+import io.redline.ingest.Ingestor;
 import io.redline.store.VersionRow;
 import liquibase.Scope;
 import liquibase.ui.LoggerUIService;
@@ -117,13 +115,12 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
             Components components = Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
                             "liquibase.command.showSummaryOutput", "LOG"),
                     () -> RedlineStartup.open(config, dataSource, jdbi, metrics));
-            ArticleStore store = new ArticleStore(jdbi);
-            long stored = store.read(RedlineDao::countArticles);
+            long stored = components.catalog().stats().articles();
             if (stored > 0) {
                 throw new IllegalStateException("evaluate needs an empty store, but the configured database holds "
                         + stored + " articles");
             }
-            report = evaluate(components, store, corpus, truth, limit == null ? Integer.MAX_VALUE : limit, json);
+            report = evaluate(components, corpus, truth, limit == null ? Integer.MAX_VALUE : limit, json);
         } finally {
             dataSource.stop();
             if (scratch != null) {
@@ -137,7 +134,7 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
         }
     }
 
-    private static Report evaluate(Components components, ArticleStore store, Path corpus, Map<String, Truth> truth,
+    private static Report evaluate(Components components, Path corpus, Map<String, Truth> truth,
                                    int limit, ObjectMapper json) throws IOException {
         Detector detector = components.detector();
         Set<String> seen = new HashSet<>();
@@ -148,7 +145,7 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
         List<String> lshMissed = new ArrayList<>();
         List<String> notVerified = new ArrayList<>();
         List<RelationTable.Outcome> outcomes = new ArrayList<>();
-        long mergesBefore = store.read(RedlineDao::countStoryMerges);
+        long mergesBefore = components.catalog().stats().storyMerges();
         long ingestNanos = 0;
         long started = System.nanoTime();
         try (BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
@@ -166,29 +163,31 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
                     throw new IllegalArgumentException(corpus + ":" + lineNumber + ": " + id + " has no line in the truth file");
                 }
                 Instant publishedAt = instant(doc, "publishedAt", corpus, lineNumber);
-                // the same look-up the ingestor is about to make, kept whole to see whether the parent is in it
-                Fingerprint fingerprint = detector.fingerprint(body);
-                Map<String, Integer> hits = detector.candidates(fingerprint).bandHits();
+                long before = System.nanoTime();
+                Ingestor.Prepared prepared = components.ingestor().prepare(new ArticleRequest(id,
+                        optionalText(doc, "title"), body, publishedAt, optionalText(doc, "url"), optionalText(doc, "source")));
+                ingestNanos += System.nanoTime() - before;
+                // the look-up the commit reuses while it holds: is the parent among its LSH candidates?
+                Map<String, Integer> hits = prepared.early().candidates();
                 if (lookups == candidates.length) {
                     candidates = Arrays.copyOf(candidates, candidates.length * 2);
                 }
-                candidates[lookups++] = hits.size() - (hits.containsKey(id) ? 1 : 0);
+                candidates[lookups++] = hits.size();
                 if (t.parent() != null && seen.contains(t.parent()) && !t.parent().equals(id)) {
                     parentPairs++;
                     String pair = id + "<-" + t.parent();
                     if (!hits.containsKey(t.parent())) {
                         lshMissed.add(pair);
                     } else {
-                        VersionRow parent = store.read(dao -> dao.latestVersion(t.parent())).orElseThrow();
-                        if (!detector.compare(fingerprint, publishedAt == null ? null : publishedAt.toEpochMilli(), parent,
-                                hits.get(t.parent())).sameStory()) {
+                        VersionRow parent = components.history().version(t.parent(), null).orElseThrow();
+                        if (!detector.compare(prepared.fingerprint(), publishedAt == null ? null : publishedAt.toEpochMilli(),
+                                parent, hits.get(t.parent())).sameStory()) {
                             notVerified.add(pair);
                         }
                     }
                 }
-                long before = System.nanoTime();
-                IngestResponse response = components.ingestor().ingest(new ArticleRequest(id, optionalText(doc, "title"),
-                        body, publishedAt, optionalText(doc, "url"), optionalText(doc, "source")));
+                before = System.nanoTime();
+                IngestResponse response = components.ingestor().commit(prepared);
                 ingestNanos += System.nanoTime() - before;
                 outcomes.add(outcome(t, id, response, seen));
                 if (seen.add(id)) {
@@ -202,10 +201,10 @@ public class EvaluateCommand extends ConfiguredCommand<RedlineConfiguration> {
         Map<String, Long> storyOf = new HashMap<>();
         Map<String, String> clusterOf = new HashMap<>();
         for (String id : order) {
-            storyOf.put(id, store.read(dao -> dao.article(id)).orElseThrow().storyId());
+            storyOf.put(id, components.catalog().article(id).orElseThrow().storyId());
             clusterOf.put(id, truth.get(id).cluster());
         }
-        long storyMerges = store.read(RedlineDao::countStoryMerges) - mergesBefore;
+        long storyMerges = components.catalog().stats().storyMerges() - mergesBefore;
         double totalSeconds = (System.nanoTime() - started) / 1e9;
         double ingestSeconds = ingestNanos / 1e9;
         GroupingQuality q = GroupingQuality.of(storyOf, clusterOf);

@@ -132,15 +132,7 @@ public final class Detector {
         return index;
     }
 
-    /** LSH candidates of a text, before verification, timed as {@code redline.lsh-lookup}. */
-    public CandidateIndex.Candidates candidates(Fingerprint fingerprint) {
-        return store.read(dao -> candidates(fingerprint, dao, new PendingEntries()));
-    }
-
-    private CandidateIndex.Candidates candidates(Fingerprint fingerprint, RedlineDao dao, PendingEntries pending) {
-        return index.resolve(hits(fingerprint, dao, pending), dao);
-    }
-
+    /** The index entries a text finds, timed as {@code redline.lsh-lookup}. */
     private LshIndex.Hits hits(Fingerprint fingerprint, RedlineDao dao, PendingEntries pending) {
         LshIndex.Hits hits;
         try (Timer.Context ignored = lookupTimer.time()) {
@@ -178,8 +170,9 @@ public final class Detector {
         Map<Integer, Match> known = earlier == null ? Map.of() : earlier.compared();
         CandidateIndex.Candidates candidates = index.resolve(found, dao);
         Map<String, Integer> hits = candidates.bandHits();
-        Set<String> ids = new HashSet<>(hits.keySet());
-        ids.remove(excludeId);
+        Map<String, Integer> others = new HashMap<>(hits);
+        others.remove(excludeId);
+        Set<String> ids = others.keySet();
         Set<String> chosen = representatives.choose(hits, ids, dao);
         Map<Integer, Match> compared = new HashMap<>();
         Set<String> toRead = new HashSet<>(chosen);
@@ -219,7 +212,7 @@ public final class Detector {
         matches.sort(BEST_FIRST);
         List<Match> best = List.copyOf(matches.subList(0, Math.min(maxMatches, matches.size())));
         Classification verdict = best.isEmpty() ? Classification.NEW : best.get(0).classification();
-        return new Lookup(verdict, best, ids.size(), candidates.oversizedBuckets(), compared, found, merges);
+        return new Lookup(verdict, best, Map.copyOf(others), candidates.oversizedBuckets(), compared, found, merges);
     }
 
     /**

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the store holds that resembles a text: the matches best first and the overall verdict; {@code compared}
- * holds every candidate compared, by index entry, for a later look-up to reuse. {@code hits} (the index entries
+ * What the store holds that resembles a text: the matches best first and the overall verdict; {@code candidates}
+ * the LSH candidates (article id → band keys shared; the text's own article left out), {@code compared} every
+ * candidate compared, by index entry, for a later look-up to reuse. {@code hits} (the index entries
  * found) and {@code merges} (story merges committed when the look-up began) are what it rested on besides
  * immutable stored versions: a later look-up of the same text that finds the same entries, with no story merged
  * in between, would give the same answer ({@link #stillHolds}).
  */
-public record Lookup(Classification classification, List<Match> matches, int candidates, int oversizedBuckets,
-                     Map<Integer, Match> compared, LshIndex.Hits hits, long merges) {
+public record Lookup(Classification classification, List<Match> matches, Map<String, Integer> candidates,
+                     int oversizedBuckets, Map<Integer, Match> compared, LshIndex.Hits hits, long merges) {
 
     /**
      * Whether a look-up of the same text that found {@code now} after {@code mergesNow} merges would give this

@@ -115,7 +115,7 @@ class RepresentativesTest {
         Lookup lookup = components.detector().lookup(components.detector().fingerprint(alert(1000)), null, null);
 
         assertThat(stories).containsOnly(stories.get(0));
-        assertThat(lookup.candidates()).isGreaterThanOrEqualTo(50);
+        assertThat(lookup.candidates()).hasSizeGreaterThanOrEqualTo(50);
         assertThat(lookup.compared()).hasSizeLessThanOrEqualTo(Representatives.DEFAULT_PER_STORY + 1);
         assertThat(lookup.matches().get(0).sameStory()).isTrue();
     }
