@@ -17,6 +17,7 @@ import io.redline.store.ArticleStore;
 import io.redline.store.Lineage;
 import io.redline.store.LongArrays;
 import io.redline.store.RedlineDao;
+import io.redline.store.VersionHead;
 import io.redline.store.VersionRow;
 import io.redline.store.Writes;
 import io.redline.text.TextNormalizer;
@@ -118,11 +119,11 @@ public final class Ingestor {
         ArticleRequest request = prepared.request();
         Fingerprint fingerprint = prepared.fingerprint();
         try (Timer.Context ignored = timer.time()) {
-            Optional<VersionRow> previous = dao.latestVersion(request.id());
+            Optional<VersionHead> previous = dao.latestHead(request.id());
             Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao, prepared.early(),
                     pending, writes.merges());
             if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
-                VersionRow p = previous.get();
+                VersionHead p = previous.get();
                 return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
                         Classification.DUPLICATE.name(), ApiMapping.matches(lookup.matches()), List.of());
             }

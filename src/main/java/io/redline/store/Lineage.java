@@ -35,7 +35,7 @@ public record Lineage(String parentArticle, Integer parentVersion, String relati
     }
 
     /** The next version of {@code previous}'s article derives from it. */
-    public static Lineage updateOf(VersionRow previous) {
+    public static Lineage updateOf(VersionHead previous) {
         return new Lineage(previous.articleId(), previous.version(), UPDATE);
     }
 

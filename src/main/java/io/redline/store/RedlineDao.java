@@ -24,6 +24,7 @@ import java.util.Optional;
 @RegisterRowMapper(RowMappers.LogEntries.class)
 @RegisterRowMapper(RowMappers.Indexed.class)
 @RegisterRowMapper(RowMappers.Candidates.class)
+@RegisterRowMapper(RowMappers.Heads.class)
 public interface RedlineDao {
     String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
             + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
@@ -40,6 +41,9 @@ public interface RedlineDao {
 
     @SqlQuery("SELECT " + VERSION_COLUMNS + LATEST + "WHERE a.id = :id")
     Optional<VersionRow> latestVersion(@Bind("id") String id);
+
+    @SqlQuery("SELECT v.article_id, v.version, a.story_id, v.content_hash" + LATEST + "WHERE a.id = :id")
+    Optional<VersionHead> latestHead(@Bind("id") String id);
 
     @SqlQuery("SELECT " + VERSION_COLUMNS + LATEST + "WHERE a.id IN (<ids>)")
     List<VersionRow> latestVersions(@BindList("ids") Collection<String> ids);

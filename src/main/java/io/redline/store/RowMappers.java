@@ -35,6 +35,14 @@ public final class RowMappers {
         }
     }
 
+    public static final class Heads implements RowMapper<VersionHead> {
+        @Override
+        public VersionHead map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new VersionHead(rs.getString("article_id"), rs.getInt("version"), rs.getLong("story_id"),
+                    rs.getString("content_hash"));
+        }
+    }
+
     public static final class Candidates implements RowMapper<CandidateRow> {
         @Override
         public CandidateRow map(ResultSet rs, StatementContext ctx) throws SQLException {

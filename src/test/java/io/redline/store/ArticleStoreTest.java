@@ -597,7 +597,7 @@ class ArticleStoreTest {
     void lineageIsStoredWithTheVersionAndReadBackByEveryQuery(TestDatabase.Kind kind) {
         Db db = Db.open(kind);
         db.store.saveVersion(version("a", 1, "first"), keys(1), NEW_STORY, 100);
-        db.store.saveVersion(derived(version("a", 2, "second"), Lineage.updateOf(version("a", 1, ""))), keys(2), into(1), 200);
+        db.store.saveVersion(derived(version("a", 2, "second"), Lineage.updateOf(new VersionHead("a", 1, 1, ""))), keys(2), into(1), 200);
         Lineage revision = new Lineage("a", 1, Lineage.REVISION);
         db.store.saveVersion(derived(version("b", 1, "rewrite"), revision), keys(3), into(1), 300);
 

@@ -13,8 +13,7 @@ class LineageTest {
         assertThat(new Lineage(null, null, null)).isEqualTo(Lineage.NONE);
         Lineage update = new Lineage("a", 2, Lineage.UPDATE);
         assertThat(update.isNone()).isFalse();
-        assertThat(Lineage.updateOf(new VersionRow("a", 2, 0, "", "body", null, null, null, 0, "h", "s", new byte[0],
-                new byte[0], Lineage.NONE))).isEqualTo(update);
+        assertThat(Lineage.updateOf(new VersionHead("a", 2, 0, "h"))).isEqualTo(update);
     }
 
     @Test
