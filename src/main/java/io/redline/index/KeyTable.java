@@ -168,18 +168,14 @@ final class KeyTable {
     private int decodeRun(long[] out) {
         int width = lowBits + entryBits;
         long entryMask = (1L << entryBits) - 1;
-        long position = 0;
-        long bucket = 0;
-        for (int i = 0; i < size; ) {
-            if ((high[(int) (position >>> 6)] >>> (position & 63) & 1) == 0) {
-                bucket++;
-            } else {
+        int i = 0;
+        for (int word = 0; i < size; word++) {
+            for (long ones = high[word]; ones != 0; ones &= ones - 1) {
+                long bucket = ((long) word << 6) + Long.numberOfTrailingZeros(ones) - i; // pair i is at bucket + i
                 long packed = read(lowAndEntry, (long) i * width, width);
-                long key = bucket << lowBits | packed >>> entryBits;
-                out[i] = sortable((int) key, (int) (packed & entryMask));
+                out[i] = sortable((int) (bucket << lowBits | packed >>> entryBits), (int) (packed & entryMask));
                 i++;
             }
-            position++;
         }
         return size;
     }
