@@ -29,7 +29,8 @@ import java.util.Map;
  * ({@link LatencyReport}).
  */
 public final class BenchMain {
-    private static final List<String> ORDER = List.of("floor", "signatureLean", "signature", "fingerprint");
+    private static final List<String> ORDER = List.of("floor", "signatureLean", "signature", "signatureBefore",
+            "fingerprint", "fingerprintBefore");
 
     private BenchMain() {
     }
@@ -107,7 +108,7 @@ public final class BenchMain {
             if (!key.equals(lastKey)) {
                 System.out.printf(Locale.ROOT, "%ncorpus %s: %d docs, mean %.0f words, %.0f UTF-8 bytes%n",
                         describe(r), s.docs(), s.meanWords(), s.meanUtf8Bytes());
-                System.out.printf(Locale.ROOT, "  %-30s %10s %22s %7s %8s %12s %8s %9s%n", "benchmark", "docs/s",
+                System.out.printf(Locale.ROOT, "  %-36s %10s %22s %7s %8s %12s %8s %9s%n", "benchmark", "docs/s",
                         "(mean ± error)", "MB/s", "÷ floor", "docs/cpu-s", "÷ floor", "cpu/wall");
                 lastKey = key;
             }
@@ -122,7 +123,7 @@ public final class BenchMain {
             Double cpuFloor = cpuFloors.get(key);
             Result<?> shareResult = r.getSecondaryResults().get("cpu-share");
             Double share = shareResult == null ? null : shareResult.getStatistics().getPercentile(50);
-            System.out.printf(Locale.ROOT, "  %-30s %10s %22s %7s %8s %12s %8s %9s%n", name,
+            System.out.printf(Locale.ROOT, "  %-36s %10s %22s %7s %8s %12s %8s %9s%n", name,
                     perDoc ? String.format(Locale.ROOT, "%,.0f", median) : median + " " + r.getPrimaryResult().getScoreUnit(),
                     String.format(Locale.ROOT, "(%,.0f ± %,.0f)", st.getMean(),
                             st.getN() > 2 ? st.getMeanErrorAt(0.999) : Double.NaN),

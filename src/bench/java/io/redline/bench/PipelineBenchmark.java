@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,8 +35,10 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code floor}: Paragraphs.split + Tokenizer.hashTokens + Shingler.shingle per paragraph, i.e. tokenise and
  *       one 64-bit hash per shingle on Redline's own code path, without boilerplate detection, MinHash or sorting.
- *   <li>{@code signature}: {@link Fingerprinter#sign}, the public text → Signature call (today it computes the
- *       whole fingerprint and keeps the signature).
+ *   <li>{@code signature}: {@link Fingerprinter#sign}, the public text → Signature call.
+ *   <li>{@code signatureBefore}, {@code fingerprintBefore}: the same two calls as they were at commit 02ebe6f
+ *       ({@link BaselineFingerprinter}), so that a change is measured against them in one run; same output, checked
+ *       at setup.
  *   <li>{@code signatureLean}: the leanest path to the same Signature from public parts: floor + Boilerplate
  *       (so the output equals {@code sign}'s; checked at setup) + {@link MinHasher#minHashes}. What {@code sign}
  *       could cost if it skipped the paragraph terms and the sorted set.
@@ -62,6 +65,7 @@ public class PipelineBenchmark {
 
     String[] bodies;
     Fingerprinter fingerprinter;
+    BaselineFingerprinter before;
     Shingler shingler;
     MinHasher minHasher;
     SignatureVersion version;
@@ -70,6 +74,7 @@ public class PipelineBenchmark {
     public void setup() {
         bodies = Corpus.load(corpus, docs);
         fingerprinter = new Fingerprinter(shingleSize, signatureLength, MinHasher.DEFAULT_SEED);
+        before = new BaselineFingerprinter(shingleSize, signatureLength, MinHasher.DEFAULT_SEED);
         shingler = new Shingler(shingleSize);
         minHasher = new MinHasher(signatureLength, MinHasher.DEFAULT_SEED);
         version = new SignatureVersion(shingleSize, signatureLength, MinHasher.DEFAULT_SEED, TextNormalizer.VERSION);
@@ -80,6 +85,10 @@ public class PipelineBenchmark {
         for (int i = 0; i < Math.min(200, bodies.length); i++) {
             if (!fingerprinter.sign(bodies[i]).equals(lean(bodies[i], check))) {
                 throw new IllegalStateException("signatureLean differs from Fingerprinter.sign on document " + i);
+            }
+            if (!fingerprinter.sign(bodies[i]).equals(before.sign(bodies[i]))
+                    || !sameFingerprint(fingerprinter.fingerprint(bodies[i]), before.fingerprint(bodies[i]))) {
+                throw new IllegalStateException("the 02ebe6f baseline differs from Fingerprinter on document " + i);
             }
         }
         Corpus.Stats stats = Corpus.Stats.of(bodies);
@@ -125,6 +134,11 @@ public class PipelineBenchmark {
     }
 
     @Benchmark
+    public Signature signatureBefore(Cursor c) {
+        return before.sign(c.next(bodies));
+    }
+
+    @Benchmark
     public Signature signatureLean(Cursor c) {
         return lean(c.next(bodies), c);
     }
@@ -132,6 +146,27 @@ public class PipelineBenchmark {
     @Benchmark
     public Fingerprint fingerprint(Cursor c) {
         return fingerprinter.fingerprint(c.next(bodies));
+    }
+
+    @Benchmark
+    public Fingerprint fingerprintBefore(Cursor c) {
+        return before.fingerprint(c.next(bodies));
+    }
+
+    private static boolean sameFingerprint(Fingerprint a, Fingerprint b) {
+        if (a.paragraphs().size() != b.paragraphs().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.paragraphs().size(); i++) {
+            Fingerprint.ParagraphTerms x = a.paragraphs().get(i);
+            Fingerprint.ParagraphTerms y = b.paragraphs().get(i);
+            if (!x.paragraph().equals(y.paragraph()) || x.boilerplate() != y.boilerplate() || x.words() != y.words()
+                    || !Arrays.equals(x.terms(), y.terms())) {
+                return false;
+            }
+        }
+        return Arrays.equals(a.shingles(), b.shingles()) && a.signature().equals(b.signature())
+                && Arrays.equals(a.paragraphKeys(), b.paragraphKeys());
     }
 
     private Signature lean(String body, Cursor c) {

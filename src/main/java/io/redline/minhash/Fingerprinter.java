@@ -41,13 +41,13 @@ public final class Fingerprinter {
 
     public Fingerprint fingerprint(String body) {
         Analysis a = analyse(body, true);
-        return new Fingerprint(List.copyOf(a.terms), Hashes.sortedDistinct(a.shingles.toArray()), a.signature(),
+        return new Fingerprint(List.copyOf(a.terms), Hashes.sortedDistinct(a.shingles.toArray()), a.signature,
                 a.paragraphKeys.toSortedSet());
     }
 
-    /** The signature alone: no paragraph terms, no sorted shingle set. */
+    /** The signature alone: no paragraph terms, no shingle set. */
     public Signature sign(String body) {
-        return analyse(body, false).signature();
+        return analyse(body, false).signature;
     }
 
     /** Paragraph terms alone, for comparing with a stored text whose shingles and signature are stored. */
@@ -65,27 +65,51 @@ public final class Fingerprinter {
         return List.copyOf(terms);
     }
 
+    /**
+     * One pass over the paragraphs. Story shingles go into the MinHash bins paragraph by paragraph as they are made;
+     * boilerplate shingles are kept aside, for a text that has nothing else. Without terms ({@link #sign}) only the
+     * current paragraph's shingles are held.
+     */
     private Analysis analyse(String body, boolean withTerms) {
-        List<Paragraph> paragraphs = Paragraphs.split(body);
         Analysis a = new Analysis(withTerms);
+        long[] bins = minHasher.emptyBins();
         LongList tokens = new LongList(256);
-        LongList boilerplateShingles = new LongList(64);
+        LongList shingles = new LongList(withTerms ? 1024 : 256);
+        LongList boilerplateShingles = null;
         LongList scratch = withTerms ? new LongList(128) : null;
-        for (Paragraph p : paragraphs) {
+        int storyShingles = 0;
+        for (Paragraph p : Paragraphs.split(body)) {
             Deadline.check();
             boolean boilerplate = Boilerplate.isBoilerplate(p.text(), p.index());
             tokens.clear();
             Tokenizer.hashTokens(content(p), tokens);
-            int from = a.shingles.size();
-            shingler.shingle(tokens, 0, boilerplate ? boilerplateShingles : a.shingles);
+            if (boilerplate) {
+                if (boilerplateShingles == null) {
+                    boilerplateShingles = new LongList(64);
+                }
+                shingler.shingle(tokens, 0, boilerplateShingles);
+            } else {
+                if (!withTerms) {
+                    shingles.clear();
+                }
+                int from = shingles.size();
+                shingler.shingle(tokens, 0, shingles);
+                minHasher.add(bins, shingles, from);
+                storyShingles += shingles.size() - from;
+                if (withTerms) {
+                    paragraphKeys.addKeys(shingles.copyOfRange(from, shingles.size()), a.paragraphKeys);
+                }
+            }
             if (withTerms) {
-                paragraphKeys.addKeys(a.shingles.copyOfRange(from, a.shingles.size()), a.paragraphKeys);
                 a.terms.add(new Fingerprint.ParagraphTerms(p, boilerplate, wordPairs(tokens, scratch), tokens.size()));
             }
         }
-        if (a.shingles.size() == 0) {
-            a.shingles = boilerplateShingles;
+        if (storyShingles == 0 && boilerplateShingles != null) {
+            minHasher.add(bins, boilerplateShingles, 0);
+            shingles = boilerplateShingles;
         }
+        a.shingles = shingles;
+        a.signature = Signature.adopt(minHasher.densified(bins), version);
         return a;
     }
 
@@ -95,20 +119,17 @@ public final class Fingerprinter {
         return start == 0 ? p.text() : p.text().substring(start);
     }
 
-    /** Intermediate results of one pass over a text. */
-    private final class Analysis {
+    /** Results of one pass over a text. */
+    private static final class Analysis {
         final List<Fingerprint.ParagraphTerms> terms;
         final LongList paragraphKeys;
-        LongList shingles = new LongList(1024);
+        /** All story shingles (or boilerplate ones, when there are none) with terms; without, the last paragraph's. */
+        LongList shingles;
+        Signature signature;
 
-        Analysis(boolean full) {
-            this.terms = full ? new ArrayList<>() : null;
-            this.paragraphKeys = full ? new LongList(128) : null;
-        }
-
-        Signature signature() {
-            long[] values = shingles.size() == 0 ? new long[0] : shingles.toArray();
-            return new Signature(minHasher.minHashes(values, values.length), version);
+        Analysis(boolean withTerms) {
+            this.terms = withTerms ? new ArrayList<>() : null;
+            this.paragraphKeys = withTerms ? new LongList(128) : null;
         }
     }
 

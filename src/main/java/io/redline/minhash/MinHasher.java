@@ -1,6 +1,9 @@
 package io.redline.minhash;
 
 import io.redline.text.Hashes;
+import io.redline.text.LongList;
+
+import java.util.Arrays;
 
 /**
  * MinHash by one-permutation hashing with optimal densification (Shrivastava, ICML 2017).
@@ -40,16 +43,43 @@ public final class MinHasher {
 
     /** The signature values of the shingle hashes {@code shingles[from, to)} (duplicates allowed). */
     public long[] minHashes(long[] shingles, int from, int to) {
-        long[] mins = new long[length];
-        java.util.Arrays.fill(mins, EMPTY);
+        long[] mins = emptyBins();
         for (int i = from; i < to; i++) {
-            long x = Hashes.mix(shingles[i] ^ seed);
-            int bin = bin(x);
-            long value = x >>> 32;
-            if (value < mins[bin]) {
-                mins[bin] = value;
-            }
+            lower(mins, shingles[i]);
         }
+        return densified(mins);
+    }
+
+    /** Bins that no shingle has reached yet; fill with {@link #add}, then {@link #densified}. */
+    long[] emptyBins() {
+        long[] mins = new long[length];
+        Arrays.fill(mins, EMPTY);
+        return mins;
+    }
+
+    /**
+     * Takes the shingle hashes {@code shingles[from, size)} into {@code mins}. The bins' minima do not depend on the
+     * order in which shingles arrive, so a text can be taken in paragraph by paragraph as it is shingled, without
+     * collecting its shingles first: the result equals {@link #minHashes} of all of them.
+     */
+    void add(long[] mins, LongList shingles, int from) {
+        for (int i = from, n = shingles.size(); i < n; i++) {
+            lower(mins, shingles.get(i));
+        }
+    }
+
+    private void lower(long[] mins, long shingle) {
+        long x = Hashes.mix(shingle ^ seed);
+        int bin = bin(x);
+        long value = x >>> 32;
+        long min = mins[bin];
+        // a select and a store that always happens, not a branch: whether a shingle lowers its bin is close to a
+        // coin toss over the first few hundred shingles, which a branch predictor mostly gets wrong
+        mins[bin] = value < min ? value : min;
+    }
+
+    /** {@code mins} with its empty bins filled, unless all or none are empty (the same array). */
+    long[] densified(long[] mins) {
         densify(mins);
         return mins;
     }

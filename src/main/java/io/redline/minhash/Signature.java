@@ -13,12 +13,26 @@ public final class Signature {
     private final SignatureVersion version;
 
     public Signature(long[] values, SignatureVersion version) {
-        this.version = Objects.requireNonNull(version, "version");
+        this(version, checked(values, version).clone());
+    }
+
+    private Signature(SignatureVersion version, long[] values) {
+        this.version = version;
+        this.values = values;
+    }
+
+    /** A signature that keeps {@code values} itself: for arrays made for it that nothing else holds. */
+    static Signature adopt(long[] values, SignatureVersion version) {
+        return new Signature(version, checked(values, version));
+    }
+
+    private static long[] checked(long[] values, SignatureVersion version) {
+        Objects.requireNonNull(version, "version");
         if (values.length != version.length()) {
             throw new IllegalArgumentException(
                     "signature of version " + version.id() + " needs " + version.length() + " values, got " + values.length);
         }
-        this.values = values.clone();
+        return values;
     }
 
     public SignatureVersion version() {
@@ -73,7 +87,7 @@ public final class Signature {
         }
         long[] values = new long[bytes.length / Long.BYTES];
         ByteBuffer.wrap(bytes).asLongBuffer().get(values);
-        return new Signature(values, version);
+        return adopt(values, version);
     }
 
     @Override
