@@ -70,20 +70,16 @@ public final class CandidateIndex {
      * Buckets over {@code cap} are skipped; see {@link LshIndex#find} for {@code weakBucket}.
      */
     public Candidates find(long[] keys, int cap, int weakBucket) {
-        return store.read(dao -> find(keys, cap, weakBucket, dao, new PendingEntries()));
+        return store.read(dao -> resolve(hits(keys, cap, weakBucket, dao, new PendingEntries()), dao));
     }
 
     /**
-     * The same, reading the store through {@code dao}, which may be in a transaction, and seeing that
-     * transaction's own index entries ({@code pending}) as if they were committed. The log is read for what
-     * others committed only while the transaction has written no entry: after that, it would also return the
-     * transaction's own, which the shared index must not hold before they are committed.
+     * The first half of {@link #find}: the index entries found, before the store names their articles; through
+     * {@code dao}, which may be in a transaction, seeing that transaction's own index entries ({@code pending}) as
+     * if they were committed. The log is read for what others committed only while the transaction has written no
+     * entry: after that, it would also return the transaction's own, which the shared index must not hold before
+     * they are committed.
      */
-    public Candidates find(long[] keys, int cap, int weakBucket, RedlineDao dao, PendingEntries pending) {
-        return resolve(hits(keys, cap, weakBucket, dao, pending), dao);
-    }
-
-    /** The first half of {@link #find}: the index entries found, before the store names their articles. */
     public LshIndex.Hits hits(long[] keys, int cap, int weakBucket, RedlineDao dao, PendingEntries pending) {
         if (pending.isEmpty()) {
             refresh(dao);
