@@ -81,10 +81,10 @@ public final class Comparer {
         TermIndex index = indexOf(b.paragraphs());
         TermIndex own = indexOf(a.paragraphs());
         TermIndex.Searcher search = index.searcher();
-        int position = -1;  // among a's content paragraphs, as own indexes them
+        int position = -1;  // among the paragraphs own indexes
         for (ParagraphTerms pa : a.paragraphs()) {
             Deadline.check();
-            if (pa.boilerplate() || pa.terms().length == 0) {
+            if (!TermIndex.indexes(pa)) {
                 continue;
             }
             position++;
@@ -142,7 +142,7 @@ public final class Comparer {
     private static int contentCount(Fingerprint f) {
         int n = 0;
         for (ParagraphTerms p : f.paragraphs()) {
-            if (!p.boilerplate() && p.terms().length > 0) {
+            if (TermIndex.indexes(p)) {
                 n++;
             }
         }

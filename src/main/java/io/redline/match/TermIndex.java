@@ -58,7 +58,7 @@ final class TermIndex {
         List<ParagraphTerms> content = new ArrayList<>();
         int total = 0;
         for (ParagraphTerms p : text) {
-            if (!p.boilerplate() && p.terms().length > 0) {
+            if (indexes(p)) {
                 content.add(p);
                 total += p.terms().length;
             }
@@ -107,6 +107,14 @@ final class TermIndex {
         hasFrequent = frequent;
     }
 
+    /**
+     * Whether an index holds {@code p}: content paragraphs with at least one word pair. The positions of
+     * {@link #normalHash} and {@link Best#position()} count only these.
+     */
+    static boolean indexes(ParagraphTerms p) {
+        return !p.boilerplate() && p.terms().length > 0;
+    }
+
     /** Slots for {@code total} word pairs: a power of two, at least twice the pairs. */
     private static int capacity(int total) {
         return Integer.highestOneBit(Math.max(2, total) * 2 - 1) << 1;
@@ -120,7 +128,7 @@ final class TermIndex {
         long total = 0;
         long content = 0;
         for (ParagraphTerms p : text) {
-            if (!p.boilerplate() && p.terms().length > 0) {
+            if (indexes(p)) {
                 total += p.terms().length;
                 content++;
             }
