@@ -149,4 +149,32 @@ class BoilerplateTest {
     void aStorySentenceMentioningAFilePhotoIsNotACaption() {
         assertThat(Boilerplate.isBoilerplate("The agency released a file photo of the suspect on Monday.", 5)).isFalse();
     }
+    @ParameterizedTest
+    @ValueSource(strings = {"REUTERS/Rodi Said", "Men walk. REUTERS/", "Fighters in Raqqa, 2017. Reuters/File Photo",
+            "Fighters in Raqqa. REUTERS/Rodi Said/FILE PHOTO", "(Photo by Delil Souleiman)", "Smoke (photo by staff)",
+            "Smoke rises http://example.org/a/b (AFP PHOTO)"})
+    void photoCreditMarksAreFoundAtTheStartTheEndAndBetweenOtherSlashesAndBrackets(String caption) {
+        assertThat(Boilerplate.isBoilerplate(caption, 9)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Prices rose 3/4 of a point (the most since 2019) at Reuters/Ipsos polls",
+            "EUTERS/ is not the mark", "He said (photographs by the police were shown)"})
+    void slashesAndBracketsWithoutAPhotoCreditAreNotBoilerplate(String paragraph) {
+        assertThat(Boilerplate.isBoilerplate(paragraph, 9)).isFalse();
+    }
+
+    @Test
+    void aDatelineBracketMustStandWithinTheFirstHundredCharacters() {
+        String place = "A".repeat(100);
+        assertThat(Boilerplate.contentStart(place + " (Reuters) - Islamic")).isZero();
+        String near = "A".repeat(99) + " (Reuters) - Islamic";
+        assertThat(near.substring(Boilerplate.contentStart(near))).isEqualTo("Islamic");
+    }
+
+    @Test
+    void aBracketThatIsNotAnAgencyIsNoDateline() {
+        assertThat(Boilerplate.contentStart("BEIRUT (Reutersx) - Islamic")).isZero();
+        assertThat(Boilerplate.contentStart("BEIRUT (Reuters - Islamic")).isZero();
+    }
 }
