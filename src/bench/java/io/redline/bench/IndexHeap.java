@@ -42,6 +42,8 @@ import java.util.zip.CRC32;
 public final class IndexHeap {
     private static final int BUCKET_CAP = 1000;
     private static final int WEAK_BUCKET = 1;
+    /** {@code -Dbatch=N}: build the index through {@link LshIndex#loading} in batches of N, as start-up does; 0: one by one. */
+    private static final int BATCH = Integer.getInteger("batch", 0);
 
     private IndexHeap() {
     }
@@ -120,15 +122,31 @@ public final class IndexHeap {
         all = null;
         long before = usedAfterGc();
         long started = System.nanoTime();
+        long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         LshIndex index = new LshIndex();
-        for (long[] k : stored) {
-            index.apply(index.lastEntry() + 1, 0, k);
+        if (BATCH > 0) {
+            // as the service loads its log at start-up
+            try (LshIndex.Loading loading = index.loading()) {
+                for (int from = 0; from < stored.length; from += BATCH) {
+                    List<LshIndex.Change> batch = new ArrayList<>();
+                    for (int i = from; i < Math.min(stored.length, from + BATCH); i++) {
+                        batch.add(new LshIndex.Change(i + 1, 0, stored[i]));
+                    }
+                    loading.apply(batch);
+                }
+            }
+        } else {
+            for (long[] k : stored) {
+                index.apply(index.lastEntry() + 1, 0, k);
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         long after = usedAfterGc();
         long keyCount = index.size();
-        System.out.printf("%,d articles, %d-bit keys: %,d keys (%.1f per article), built in %.1f s%n",
-                articles, bits, keyCount, (double) keyCount / articles, seconds);
+        System.out.printf("%,d articles, %d-bit keys: %,d keys (%.1f per article), built in %.1f s (%.1f CPU-s of the"
+                        + " building thread, %s)%n", articles, bits, keyCount, (double) keyCount / articles, seconds,
+                cpuSeconds, BATCH > 0 ? "loading in batches of " + BATCH : "one by one");
         System.out.printf("bytes(): %,d (%.0f per article, %.2f per key)%n", index.bytes(),
                 (double) index.bytes() / articles, (double) index.bytes() / keyCount);
         System.out.printf("used heap after GC with the index minus without: %,d (%.0f per article, %.2f per key)%n",

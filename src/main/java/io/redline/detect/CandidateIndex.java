@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class CandidateIndex {
     private static final int PAGE = 2000;
+    /** Log rows read at once when far behind: about 16 MB of keys of news articles. */
+    private static final int LOADING_PAGE = 20_000;
 
     private final LshIndex index = new LshIndex();
     private final ArticleStore store;
@@ -50,19 +52,34 @@ public final class CandidateIndex {
 
     private long refresh(RedlineDao dao) {
         synchronized (refreshing) {
-            long applied = 0;
-            while (true) {
-                List<IndexLogRow> page = dao.logAfter(index.lastEntry(), PAGE);
+            List<IndexLogRow> page = dao.logAfter(index.lastEntry(), PAGE);
+            if (page.size() < PAGE) {
                 for (IndexLogRow row : page) {
-                    index.apply(row.seq(), row.replaces() == null ? 0 : row.replaces(),
-                            row.bucketKeys() == null ? null : LongArrays.fromBytes(row.bucketKeys()));
+                    LshIndex.Change change = change(row);
+                    index.apply(change.entry(), change.replaces(), change.keys());
                 }
-                applied += page.size();
-                if (page.size() < PAGE) {
-                    return applied;
+                return page.size();
+            }
+            // far behind, as at start-up: the rest in large batches
+            long applied = 0;
+            int asked = PAGE;
+            try (LshIndex.Loading loading = index.loading()) {
+                while (true) {
+                    loading.apply(page.stream().map(CandidateIndex::change).toList());
+                    applied += page.size();
+                    if (page.size() < asked) {
+                        return applied;
+                    }
+                    asked = LOADING_PAGE;
+                    page = dao.logAfter(index.lastEntry(), asked);
                 }
             }
         }
+    }
+
+    private static LshIndex.Change change(IndexLogRow row) {
+        return new LshIndex.Change(row.seq(), row.replaces() == null ? 0 : row.replaces(),
+                row.bucketKeys() == null ? null : LongArrays.fromBytes(row.bucketKeys()));
     }
 
     /**

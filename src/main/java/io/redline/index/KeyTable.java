@@ -25,7 +25,13 @@ import java.util.BitSet;
 final class KeyTable {
     private static final int MIN_RECENT = 32;
     /** The recent table is merged into the run when it holds more than the run's size divided by this. */
-    private static final int RECENT_FRACTION = 16;
+    static final int RECENT_FRACTION = 16;
+    /**
+     * The same while a long run of changes is loaded ({@link LshIndex#loading}): every pair is then merged into
+     * runs about five times instead of seventeen, for a recent table of up to a quarter of the run until the load
+     * ends and {@link #settle} brings it back.
+     */
+    static final int LOADING_FRACTION = 4;
     private static final long EMPTY = 0;
     private static final long[] NO_BITS = new long[1];
     private static final int[] NO_SAMPLES = {0, 0};
@@ -45,8 +51,12 @@ final class KeyTable {
     private int recentCount;
 
     void add(int key, int entry, BitSet dead) {
+        add(key, entry, dead, RECENT_FRACTION);
+    }
+
+    void add(int key, int entry, BitSet dead, int fraction) {
         if ((recentCount + 1) * 4 > recent.length * 3) {
-            if (recentCount + 1 > Math.max(MIN_RECENT, size / RECENT_FRACTION)) {
+            if (recentCount + 1 > Math.max(MIN_RECENT, size / fraction)) {
                 mergeRecent(dead);
             } else {
                 recent = rehash(recent, recent.length * 2);
@@ -143,20 +153,37 @@ final class KeyTable {
         return 1;
     }
 
-    /** Merges the recent additions into the run, dropping dead entries on the way. */
+    /** Merges the recent additions into the run if they are more than it holds between merges outside a load. */
+    void settle(BitSet dead) {
+        if (recentCount > Math.max(MIN_RECENT, size / RECENT_FRACTION)) {
+            mergeRecent(dead);
+        }
+    }
+
+    /**
+     * Merges the recent additions into the run, dropping dead entries on the way. Only the recent pairs are sorted;
+     * the run is decoded in order behind them and the two merged in one pass, so a merge costs the run's length and
+     * not a sort of it.
+     */
     void mergeRecent(BitSet dead) {
-        long[] pairs = new long[size + recentCount];
-        int n = decodeRun(pairs);
+        long[] fresh = new long[recentCount];
+        int f = 0;
         for (long packed : recent) {
             if (packed != EMPTY) {
-                pairs[n++] = sortable((int) (packed >>> 32), (int) packed);
+                fresh[f++] = sortable((int) (packed >>> 32), (int) packed);
             }
         }
-        Arrays.sort(pairs, 0, n);
+        Arrays.sort(fresh);
+        // the run goes behind room for the recent pairs: the merge writes at most as far as it has read
+        long[] pairs = new long[recentCount + size];
+        int r = recentCount;
+        int runEnd = r + decodeRun(pairs, r);
         int live = 0;
-        for (int i = 0; i < n; i++) {
-            if (!dead.get((int) pairs[i])) {
-                pairs[live++] = pairs[i];
+        f = 0;
+        while (r < runEnd || f < fresh.length) {
+            long next = f == fresh.length || r < runEnd && pairs[r] < fresh[f] ? pairs[r++] : fresh[f++];
+            if (!dead.get((int) next)) {
+                pairs[live++] = next;
             }
         }
         encodeRun(pairs, live);
@@ -164,8 +191,8 @@ final class KeyTable {
         recentCount = 0;
     }
 
-    /** Writes the run's pairs into {@code out} in order, as {@link #sortable} longs, and returns how many. */
-    private int decodeRun(long[] out) {
+    /** Writes the run's pairs into {@code out} from {@code at} in order, as {@link #sortable} longs; returns how many. */
+    private int decodeRun(long[] out, int at) {
         int width = lowBits + entryBits;
         long entryMask = (1L << entryBits) - 1;
         int i = 0;
@@ -173,7 +200,7 @@ final class KeyTable {
             for (long ones = high[word]; ones != 0; ones &= ones - 1) {
                 long bucket = ((long) word << 6) + Long.numberOfTrailingZeros(ones) - i; // pair i is at bucket + i
                 long packed = read(lowAndEntry, (long) i * width, width);
-                out[i] = sortable((int) (bucket << lowBits | packed >>> entryBits), (int) (packed & entryMask));
+                out[at + i] = sortable((int) (bucket << lowBits | packed >>> entryBits), (int) (packed & entryMask));
                 i++;
             }
         }

@@ -3,6 +3,7 @@ package io.redline.index;
 import io.redline.text.Hashes;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -28,6 +29,8 @@ public final class LshIndex {
     private final BitSet dead = new BitSet();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long lastEntry;
+    /** {@link KeyTable#LOADING_FRACTION} while a {@link Loading} is open. */
+    private int mergeFraction = KeyTable.RECENT_FRACTION;
 
     public LshIndex() {
         for (int i = 0; i < SHARDS; i++) {
@@ -40,22 +43,121 @@ public final class LshIndex {
      * (0: none) dead. Entries must come in increasing order, as the store's log numbers them.
      */
     public void apply(long entry, long replaces, long[] keys) {
-        if (entry <= lastEntry || entry > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("entry " + entry + " after " + lastEntry);
-        }
         lock.writeLock().lock();
         try {
+            check(entry);
             if (replaces > 0) {
                 dead.set((int) replaces);
             }
             if (keys != null) {
                 for (long key : Hashes.sortedDistinct(keys.clone())) {
-                    shards[shard(key)].add((int) key, (int) entry, dead);
+                    shards[shard(key)].add((int) key, (int) entry, dead, mergeFraction);
                 }
             }
             lastEntry = entry;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Starts a long run of changes, such as the whole log at start-up: until it is closed, recent additions are
+     * merged into each shard's run less often, and each batch of changes goes in shard by shard, so that a shard's
+     * tables are in the processor's cache while its keys are added rather than one key in a different shard at a
+     * time. Closing it leaves the index as {@link #apply} one by one would have, in what it finds. One at a time.
+     */
+    public Loading loading() {
+        lock.writeLock().lock();
+        try {
+            mergeFraction = KeyTable.LOADING_FRACTION;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return new Loading();
+    }
+
+    /** A change as {@link #apply} takes it. */
+    public record Change(long entry, long replaces, long[] keys) {
+    }
+
+    /** See {@link #loading}. */
+    public final class Loading implements AutoCloseable {
+        private final BitSet touched = new BitSet(SHARDS);
+
+        private Loading() {
+        }
+
+        /** Applies the changes, in increasing entry order, under one hold of the write lock. */
+        public void apply(List<Change> changes) {
+            lock.writeLock().lock();
+            try {
+                // (shard, key, entry) of every pair, counted by shard, then laid out shard after shard in entry order
+                int[] perShard = new int[SHARDS + 1];
+                long[][] distinctKeys = new long[changes.size()][];
+                long previous = lastEntry;
+                for (int c = 0; c < changes.size(); c++) {
+                    Change change = changes.get(c);
+                    if (change.entry() <= previous || change.entry() > Integer.MAX_VALUE) {
+                        throw new IllegalArgumentException("entry " + change.entry() + " after " + previous);
+                    }
+                    previous = change.entry();
+                    if (change.keys() != null) {
+                        distinctKeys[c] = Hashes.sortedDistinct(change.keys().clone());
+                        for (long key : distinctKeys[c]) {
+                            perShard[shard(key) + 1]++;
+                        }
+                    }
+                }
+                for (int i = 0; i < SHARDS; i++) {
+                    perShard[i + 1] += perShard[i];
+                }
+                int[] keys = new int[perShard[SHARDS]];
+                int[] entries = new int[keys.length];
+                int[] next = perShard.clone();
+                for (int c = 0; c < changes.size(); c++) {
+                    Change change = changes.get(c);
+                    if (change.replaces() > 0) {
+                        dead.set((int) change.replaces());
+                    }
+                    if (distinctKeys[c] != null) {
+                        for (long key : distinctKeys[c]) {
+                            int at = next[shard(key)]++;
+                            keys[at] = (int) key;
+                            entries[at] = (int) change.entry();
+                        }
+                    }
+                }
+                for (int shard = 0; shard < SHARDS; shard++) {
+                    if (perShard[shard] < perShard[shard + 1]) {
+                        touched.set(shard);
+                    }
+                    for (int i = perShard[shard]; i < perShard[shard + 1]; i++) {
+                        shards[shard].add(keys[i], entries[i], dead, mergeFraction);
+                    }
+                }
+                lastEntry = previous;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public void close() {
+            lock.writeLock().lock();
+            try {
+                mergeFraction = KeyTable.RECENT_FRACTION;
+                for (int shard = touched.nextSetBit(0); shard >= 0; shard = touched.nextSetBit(shard + 1)) {
+                    shards[shard].settle(dead);
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    private void check(long entry) {
+        if (entry <= lastEntry || entry > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("entry " + entry + " after " + lastEntry);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.redline.index;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +25,12 @@ class LshIndexReferenceTest {
     /** The bits of a key the index compares: shard and low half. */
     private static final long KEPT_BITS = 0xFFF0_0000_FFFF_FFFFL;
 
-    @Test
-    void findsWhatAMapOfSetsFindsThroughAddsReplacementsAndDeletions() {
+    /** With {@code inBatches}, the changes go in through {@link LshIndex#loading}, in batches of 1 to 3,000. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void findsWhatAMapOfSetsFindsThroughAddsReplacementsAndDeletions(boolean inBatches) {
         Random random = new Random(7);
+        Batches batches = inBatches ? new Batches(random) : null;
         long[] pool = keyPool(random, 6_000);
         LshIndex index = new LshIndex();
         Map<Long, TreeSet<Integer>> model = new HashMap<>();
@@ -47,7 +51,11 @@ class LshIndexReferenceTest {
             }
             long[] keys = random.nextInt(10) == 0 ? null
                     : random.ints(1 + random.nextInt(12), 0, pool.length).mapToLong(i -> pool[i]).toArray();
-            index.apply(entry, replaces, keys);
+            if (batches == null) {
+                index.apply(entry, replaces, keys);
+            } else {
+                batches.add(index, new LshIndex.Change(entry, replaces, keys));
+            }
             if (keys != null) {
                 live.put((int) entry, keys);
                 liveIds.add((int) entry);
@@ -56,6 +64,9 @@ class LshIndexReferenceTest {
                 }
             }
             if (change % 4_000 == 3_999) {
+                if (batches != null) {
+                    batches.flush(index);
+                }
                 Map<Long, List<Integer>> buckets = buckets(model);
                 for (int q = 0; q < 300; q++) {
                     long[] query = random.ints(1 + random.nextInt(15), 0, pool.length).mapToLong(i -> pool[i]).toArray();
@@ -65,7 +76,51 @@ class LshIndexReferenceTest {
                 }
             }
         }
+        if (batches != null) {
+            batches.flush(index);
+            batches.close();
+        }
         assertThat(index.lastEntry()).isEqualTo(entry);
+    }
+
+    /** Changes gathered into batches of random size, applied through loadings that are closed at random. */
+    private static final class Batches {
+        private final Random random;
+        private final List<LshIndex.Change> waiting = new ArrayList<>();
+        private LshIndex.Loading loading;
+        private int size;
+
+        Batches(Random random) {
+            this.random = random;
+            this.size = 1 + random.nextInt(3_000);
+        }
+
+        void add(LshIndex index, LshIndex.Change change) {
+            waiting.add(change);
+            if (waiting.size() >= size) {
+                flush(index);
+            }
+        }
+
+        /** Applies what waits; queries then see it whether the loading stays open or not. */
+        void flush(LshIndex index) {
+            if (loading == null) {
+                loading = index.loading();
+            }
+            loading.apply(List.copyOf(waiting));
+            waiting.clear();
+            size = 1 + random.nextInt(3_000);
+            if (random.nextBoolean()) {
+                close();
+            }
+        }
+
+        void close() {
+            if (loading != null) {
+                loading.close();
+                loading = null;
+            }
+        }
     }
 
     /** The model's entries as the index buckets them: by the kept bits of their keys, twins' entries together. */
