@@ -18,7 +18,7 @@ import io.redline.minhash.Signature;
 import io.redline.store.ArticleRow;
 import io.redline.store.ArticleStore;
 import io.redline.store.LongArrays;
-import io.redline.store.RedlineDao;
+import io.redline.store.LookupReads;
 import io.redline.store.VersionRow;
 
 import java.util.ArrayList;
@@ -133,7 +133,7 @@ public final class Detector {
     }
 
     /** The index entries a text finds, timed as {@code redline.lsh-lookup}. */
-    private LshIndex.Hits hits(Fingerprint fingerprint, RedlineDao dao, PendingEntries pending) {
+    private LshIndex.Hits hits(Fingerprint fingerprint, LookupReads dao, PendingEntries pending) {
         LshIndex.Hits hits;
         try (Timer.Context ignored = lookupTimer.time()) {
             hits = index.hits(bucketKeys(fingerprint), bucketCap, weakBucket, dao, pending);
@@ -148,7 +148,7 @@ public final class Detector {
      */
     public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId) {
         // merges are read first: one committed during the look-up then shows as a change to a later one
-        return store.read(dao -> lookup(fingerprint, publishedAt, excludeId, dao, null, new PendingEntries(),
+        return store.lookups(dao -> lookup(fingerprint, publishedAt, excludeId, dao, null, new PendingEntries(),
                 dao.merges()));
     }
 
@@ -161,7 +161,7 @@ public final class Detector {
      * read afresh. The result is what a look-up without {@code earlier} would give. {@code pending} holds the index
      * entries the caller's transaction wrote so far.
      */
-    public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, RedlineDao dao,
+    public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, LookupReads dao,
                          Lookup earlier, PendingEntries pending, long merges) {
         LshIndex.Hits found = hits(fingerprint, dao, pending);
         if (earlier != null && earlier.stillHolds(found, merges)) {

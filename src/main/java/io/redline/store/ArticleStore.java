@@ -28,6 +28,11 @@ public final class ArticleStore {
         return jdbi.withExtension(RedlineDao.class, query::apply);
     }
 
+    /** A look-up's reads ({@link LookupReads}), outside any transaction: cheaper to attach than all of {@link RedlineDao}. */
+    public <T> T lookups(Function<LookupReads, T> query) {
+        return jdbi.withExtension(LookupReads.class, query::apply);
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed or none. */
     public <T> T inTransaction(Function<RedlineDao, T> work) {
         return jdbi.inTransaction(handle -> work.apply(handle.attach(RedlineDao.class)));
