@@ -198,7 +198,7 @@ public final class ArticleStore {
     private static OptionalLong current(RedlineDao dao, long storyId) {
         long id = storyId;
         for (int hops = 0; hops < 1000; hops++) {
-            if (dao.story(id).isPresent()) {
+            if (dao.storyCount(id) > 0) {
                 return OptionalLong.of(id);
             }
             Optional<Long> into = dao.mergedInto(id);

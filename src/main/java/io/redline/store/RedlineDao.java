@@ -130,6 +130,10 @@ public interface RedlineDao extends LookupReads {
     @SqlQuery("SELECT id, created_at, updated_at FROM stories WHERE id = :id")
     Optional<StoryRow> story(@Bind("id") long id);
 
+    /** Whether the story exists: what a commit asks of the story it joins, without mapping the row to a record. */
+    @SqlQuery("SELECT COUNT(*) FROM stories WHERE id = :id")
+    int storyCount(@Bind("id") long id);
+
     @SqlQuery("SELECT id, created_at, updated_at FROM stories ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<StoryRow> stories(@Bind("limit") int limit, @Bind("offset") long offset);
 
