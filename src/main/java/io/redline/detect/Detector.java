@@ -10,6 +10,7 @@ import io.redline.match.Classification;
 import io.redline.match.Classifier;
 import io.redline.match.Comparer;
 import io.redline.match.Comparison;
+import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
 import io.redline.minhash.Fingerprinter;
 import io.redline.minhash.LshBands;
@@ -83,8 +84,14 @@ public final class Detector {
         this.representatives = representatives;
     }
 
+    /**
+     * The text's fingerprint, its paragraph terms held as {@link IndexedParagraphs}: the word-pair index a look-up
+     * builds for the text is then built once per text, not again by each thread that compares it (the prepared
+     * look-up, the commit's, and every later look-up that finds the stored version while {@link StoredTerms} keeps it).
+     */
     public Fingerprint fingerprint(String body) {
-        return fingerprinter.fingerprint(body);
+        Fingerprint f = fingerprinter.fingerprint(body);
+        return new Fingerprint(IndexedParagraphs.of(f.paragraphs()), f.shingles(), f.signature(), f.paragraphKeys());
     }
 
     /** The text's LSH keys: one per whole-text band, then those of its paragraphs. */
