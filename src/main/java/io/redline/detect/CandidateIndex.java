@@ -6,7 +6,7 @@ import io.redline.store.ArticleStore;
 import io.redline.store.IndexLogRow;
 import io.redline.store.IndexedArticle;
 import io.redline.store.LongArrays;
-import io.redline.store.RedlineDao;
+import io.redline.store.LookupReads;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,10 +47,10 @@ public final class CandidateIndex {
 
     /** Applies the log entries committed since the last call; returns how many. */
     public long refresh() {
-        return store.read(this::refresh);
+        return store.lookups(this::refresh);
     }
 
-    private long refresh(RedlineDao dao) {
+    private long refresh(LookupReads dao) {
         synchronized (refreshing) {
             List<IndexLogRow> page = dao.logAfter(index.lastEntry(), PAGE);
             if (page.size() < PAGE) {
@@ -87,7 +87,7 @@ public final class CandidateIndex {
      * Buckets over {@code cap} are skipped; see {@link LshIndex#find} for {@code weakBucket}.
      */
     public Candidates find(long[] keys, int cap, int weakBucket) {
-        return store.read(dao -> resolve(hits(keys, cap, weakBucket, dao, new PendingEntries()), dao));
+        return store.lookups(dao -> resolve(hits(keys, cap, weakBucket, dao, new PendingEntries()), dao));
     }
 
     /**
@@ -97,7 +97,7 @@ public final class CandidateIndex {
      * entry: after that, it would also return the transaction's own, which the shared index must not hold before
      * they are committed.
      */
-    public LshIndex.Hits hits(long[] keys, int cap, int weakBucket, RedlineDao dao, PendingEntries pending) {
+    public LshIndex.Hits hits(long[] keys, int cap, int weakBucket, LookupReads dao, PendingEntries pending) {
         if (pending.isEmpty()) {
             refresh(dao);
         }
@@ -105,7 +105,7 @@ public final class CandidateIndex {
     }
 
     /** The second half of {@link #find}: the articles of the entries found. */
-    public Candidates resolve(LshIndex.Hits hits, RedlineDao dao) {
+    public Candidates resolve(LshIndex.Hits hits, LookupReads dao) {
         if (hits.entries().length == 0) {
             return new Candidates(Map.of(), Map.of(), hits.oversized());
         }

@@ -10,6 +10,7 @@ import io.redline.match.Classification;
 import io.redline.match.Classifier;
 import io.redline.match.Comparer;
 import io.redline.match.Comparison;
+import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
 import io.redline.minhash.Fingerprinter;
 import io.redline.minhash.LshBands;
@@ -18,7 +19,7 @@ import io.redline.minhash.Signature;
 import io.redline.store.ArticleRow;
 import io.redline.store.ArticleStore;
 import io.redline.store.LongArrays;
-import io.redline.store.RedlineDao;
+import io.redline.store.LookupReads;
 import io.redline.store.VersionRow;
 
 import java.util.ArrayList;
@@ -83,8 +84,14 @@ public final class Detector {
         this.representatives = representatives;
     }
 
+    /**
+     * The text's fingerprint, its paragraph terms held as {@link IndexedParagraphs}: the word-pair index a look-up
+     * builds for the text is then built once per text, not again by each thread that compares it (the prepared
+     * look-up, the commit's, and every later look-up that finds the stored version while {@link StoredTerms} keeps it).
+     */
     public Fingerprint fingerprint(String body) {
-        return fingerprinter.fingerprint(body);
+        Fingerprint f = fingerprinter.fingerprint(body);
+        return new Fingerprint(IndexedParagraphs.of(f.paragraphs()), f.shingles(), f.signature(), f.paragraphKeys());
     }
 
     /** The text's LSH keys: one per whole-text band, then those of its paragraphs. */
@@ -133,7 +140,7 @@ public final class Detector {
     }
 
     /** The index entries a text finds, timed as {@code redline.lsh-lookup}. */
-    private LshIndex.Hits hits(Fingerprint fingerprint, RedlineDao dao, PendingEntries pending) {
+    private LshIndex.Hits hits(Fingerprint fingerprint, LookupReads dao, PendingEntries pending) {
         LshIndex.Hits hits;
         try (Timer.Context ignored = lookupTimer.time()) {
             hits = index.hits(bucketKeys(fingerprint), bucketCap, weakBucket, dao, pending);
@@ -148,7 +155,7 @@ public final class Detector {
      */
     public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId) {
         // merges are read first: one committed during the look-up then shows as a change to a later one
-        return store.read(dao -> lookup(fingerprint, publishedAt, excludeId, dao, null, new PendingEntries(),
+        return store.lookups(dao -> lookup(fingerprint, publishedAt, excludeId, dao, null, new PendingEntries(),
                 dao.merges()));
     }
 
@@ -161,7 +168,7 @@ public final class Detector {
      * read afresh. The result is what a look-up without {@code earlier} would give. {@code pending} holds the index
      * entries the caller's transaction wrote so far.
      */
-    public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, RedlineDao dao,
+    public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, LookupReads dao,
                          Lookup earlier, PendingEntries pending, long merges) {
         LshIndex.Hits found = hits(fingerprint, dao, pending);
         if (earlier != null && earlier.stillHolds(found, merges)) {

@@ -1,7 +1,7 @@
 package io.redline.detect;
 
 import io.redline.store.CandidateRow;
-import io.redline.store.RedlineDao;
+import io.redline.store.LookupReads;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +63,7 @@ public final class Representatives {
      * The candidates among {@code ids} to verify, reading their stories through {@code dao} only when there are
      * more than one story could keep; {@code keys} gives each one's shared band keys.
      */
-    public Set<String> choose(Map<String, Integer> keys, Set<String> ids, RedlineDao dao) {
+    public Set<String> choose(Map<String, Integer> keys, Set<String> ids, LookupReads dao) {
         if (ids.size() <= perStory + 1) {
             return ids;
         }

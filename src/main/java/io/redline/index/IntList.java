@@ -26,13 +26,6 @@ final class IntList {
         size = newSize;
     }
 
-    /** Appends the values of {@code other} from index {@code from} on. */
-    void addFrom(IntList other, int from) {
-        for (int i = from; i < other.size; i++) {
-            add(other.values[i]);
-        }
-    }
-
     int[] toArray() {
         return Arrays.copyOf(values, size);
     }

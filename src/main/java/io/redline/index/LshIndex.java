@@ -191,13 +191,13 @@ public final class LshIndex {
      */
     public Hits find(long[] keys, int cap, int weakBucket, PendingEntries pending) {
         IntList found = new IntList();
-        IntList strong = new IntList();
+        EntryCounts counts = new EntryCounts();
         int oversized = 0;
         int[] replaced = pending.replacedShared();
         lock.readLock().lock();
         try {
             for (long key : Hashes.sortedDistinct(keys.clone())) {
-                int mark = found.size();
+                found.truncate(0);
                 int[] own = pending.live(key);
                 int size = own.length;
                 if (size <= cap) {
@@ -210,14 +210,14 @@ public final class LshIndex {
                 }
                 if (size > cap) {
                     oversized++;
-                } else if (size <= weakBucket) {
-                    strong.addFrom(found, mark);
+                } else {
+                    counts.add(found, size <= weakBucket);
                 }
             }
         } finally {
             lock.readLock().unlock();
         }
-        return Hits.of(found.toSortedArray(), strong.toSortedArray(), oversized);
+        return counts.hits(oversized);
     }
 
     /** Keys held, live or not yet purged. */
@@ -253,32 +253,83 @@ public final class LshIndex {
     }
 
     /**
+     * The keys each entry was found under, and whether one of them was strong (a bucket of at most
+     * {@code weakBucket}), counted in an open-addressing table as the keys are looked up: a look-up of a long text
+     * finds thousands of (entry, key) pairs but only a few hundred entries, so counting beats sorting the pairs.
+     * Entries are log numbers, at least 1; 0 marks an empty slot. Not thread-safe: one per look-up.
+     */
+    private static final class EntryCounts {
+        private int[] slots = new int[256];
+        // per slot: keys shared << 1 | 1 if one of them was strong
+        private int[] tallies = new int[256];
+        private int size;
+
+        void add(IntList entries, boolean strong) {
+            for (int i = 0; i < entries.size(); i++) {
+                int entry = entries.get(i);
+                if (2 * (size + 1) > slots.length) {
+                    grow();
+                }
+                int slot = slot(entry, slots);
+                if (slots[slot] == 0) {
+                    slots[slot] = entry;
+                    size++;
+                }
+                tallies[slot] = (tallies[slot] + 2) | (strong ? 1 : 0);
+            }
+        }
+
+        private static int slot(int entry, int[] slots) {
+            int mask = slots.length - 1;
+            int slot = (int) Hashes.mix(entry) & mask;
+            while (slots[slot] != 0 && slots[slot] != entry) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            int[] oldSlots = slots;
+            int[] oldTallies = tallies;
+            slots = new int[oldSlots.length * 2];
+            tallies = new int[oldSlots.length * 2];
+            for (int i = 0; i < oldSlots.length; i++) {
+                if (oldSlots[i] != 0) {
+                    int slot = slot(oldSlots[i], slots);
+                    slots[slot] = oldSlots[i];
+                    tallies[slot] = oldTallies[i];
+                }
+            }
+        }
+
+        /** Entries found under two keys or more, or under one strong key, in entry order, with their counts. */
+        Hits hits(int oversized) {
+            // (entry, keys shared) packed in one long, sorted by entry
+            long[] kept = new long[size];
+            int n = 0;
+            for (int i = 0; i < slots.length; i++) {
+                int shared = tallies[i] >>> 1;
+                if (slots[i] != 0 && ((tallies[i] & 1) != 0 || shared >= 2)) {
+                    kept[n++] = ((long) slots[i] << 32) | shared;
+                }
+            }
+            java.util.Arrays.sort(kept, 0, n);
+            int[] entries = new int[n];
+            int[] sharedKeys = new int[n];
+            for (int i = 0; i < n; i++) {
+                entries[i] = (int) (kept[i] >>> 32);
+                sharedKeys[i] = (int) kept[i];
+            }
+            return new Hits(entries, sharedKeys, oversized);
+        }
+    }
+
+    /**
      * The entries found and how many keys each shares with the query, in entry order.
      *
      * @param oversized keys skipped because their bucket held more than the cap
      */
     public record Hits(int[] entries, int[] sharedKeys, int oversized) {
-        static Hits of(int[] sortedEntries, int[] sortedStrong, int oversized) {
-            IntList entries = new IntList();
-            IntList shared = new IntList();
-            int s = 0;
-            for (int i = 0, j; i < sortedEntries.length; i = j) {
-                int entry = sortedEntries[i];
-                for (j = i + 1; j < sortedEntries.length && sortedEntries[j] == entry; j++) {
-                    // counts the keys this entry shares
-                }
-                while (s < sortedStrong.length && sortedStrong[s] < entry) {
-                    s++;
-                }
-                boolean hasStrongKey = s < sortedStrong.length && sortedStrong[s] == entry;
-                if (hasStrongKey || j - i >= 2) {
-                    entries.add(entry);
-                    shared.add(j - i);
-                }
-            }
-            return new Hits(entries.toArray(), shared.toArray(), oversized);
-        }
-
         /**
          * The {@code limit} entries sharing the most keys (the lower entry first on a tie), still in entry order;
          * this when there are no more. Example: entries [3, 5, 8] sharing [2, 6, 2], limit 2 → [3, 5].

@@ -28,6 +28,11 @@ public final class ArticleStore {
         return jdbi.withExtension(RedlineDao.class, query::apply);
     }
 
+    /** A look-up's reads ({@link LookupReads}), outside any transaction: cheaper to attach than all of {@link RedlineDao}. */
+    public <T> T lookups(Function<LookupReads, T> query) {
+        return jdbi.withExtension(LookupReads.class, query::apply);
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed or none. */
     public <T> T inTransaction(Function<RedlineDao, T> work) {
         return jdbi.inTransaction(handle -> work.apply(handle.attach(RedlineDao.class)));
@@ -193,7 +198,7 @@ public final class ArticleStore {
     private static OptionalLong current(RedlineDao dao, long storyId) {
         long id = storyId;
         for (int hops = 0; hops < 1000; hops++) {
-            if (dao.story(id).isPresent()) {
+            if (dao.storyCount(id) > 0) {
                 return OptionalLong.of(id);
             }
             Optional<Long> into = dao.mergedInto(id);

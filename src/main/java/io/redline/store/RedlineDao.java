@@ -25,19 +25,11 @@ import java.util.Optional;
 @RegisterRowMapper(RowMappers.Indexed.class)
 @RegisterRowMapper(RowMappers.Candidates.class)
 @RegisterRowMapper(RowMappers.Heads.class)
-public interface RedlineDao {
-    String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
-            + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
-            + "v.relation";
-    String LATEST = " FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version ";
-
+public interface RedlineDao extends LookupReads {
     // --- articles and versions
 
     @SqlQuery("SELECT id, story_id, latest_version, created_at FROM articles WHERE id = :id")
     Optional<ArticleRow> article(@Bind("id") String id);
-
-    @SqlQuery("SELECT id, story_id, latest_version, created_at FROM articles WHERE id IN (<ids>)")
-    List<ArticleRow> articles(@BindList("ids") Collection<String> ids);
 
     @SqlQuery("SELECT " + VERSION_COLUMNS + LATEST + "WHERE a.id = :id")
     Optional<VersionRow> latestVersion(@Bind("id") String id);
@@ -45,13 +37,7 @@ public interface RedlineDao {
     @SqlQuery("SELECT v.article_id, v.version, a.story_id, v.content_hash" + LATEST + "WHERE a.id = :id")
     Optional<VersionHead> latestHead(@Bind("id") String id);
 
-    @SqlQuery("SELECT " + VERSION_COLUMNS + LATEST + "WHERE a.id IN (<ids>)")
-    List<VersionRow> latestVersions(@BindList("ids") Collection<String> ids);
 
-    /** The story and publication time of each article, for choosing which candidates to verify. */
-    @SqlQuery("SELECT a.id AS article_id, a.story_id, COALESCE(v.published_at, v.ingested_at) AS published_at" + LATEST
-            + "WHERE a.id IN (<ids>)")
-    List<CandidateRow> candidates(@BindList("ids") Collection<String> ids);
 
     @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
             + "WHERE a.id = :id AND v.version = :version")
@@ -113,8 +99,6 @@ public interface RedlineDao {
     @SqlUpdate("UPDATE articles SET index_seq = :seq WHERE id = :id")
     void setIndexSeq(@Bind("id") String articleId, @Bind("seq") long seq);
 
-    @SqlQuery("SELECT index_seq AS seq, id AS article_id FROM articles WHERE index_seq IN (<seqs>)")
-    List<IndexedArticle> articlesAt(@BindList("seqs") Collection<Long> seqs);
 
     @SqlUpdate("INSERT INTO lsh_log (seq, replaces, bucket_keys) VALUES (:seq, :replaces, :bucketKeys)")
     void insertLog(@Bind("seq") long seq, @Bind("replaces") Long replaces, @Bind("bucketKeys") byte[] bucketKeys);
@@ -122,8 +106,6 @@ public interface RedlineDao {
     @SqlUpdate("DELETE FROM lsh_log WHERE seq = :seq")
     void deleteLog(@Bind("seq") long seq);
 
-    @SqlQuery("SELECT seq, replaces, bucket_keys FROM lsh_log WHERE seq > :after ORDER BY seq LIMIT :limit")
-    List<IndexLogRow> logAfter(@Bind("after") long after, @Bind("limit") int limit);
 
     // --- stories
 
@@ -131,13 +113,6 @@ public interface RedlineDao {
     @SqlUpdate("UPDATE counters SET next_value = next_value + 1 WHERE name = :name")
     void bumpCounter(@Bind("name") String name);
 
-    @SqlQuery("SELECT next_value - 1 FROM counters WHERE name = :name")
-    long lastTaken(@Bind("name") String name);
-
-    /** Story merges committed so far (see {@code Writes#merges}). */
-    default long merges() {
-        return lastTaken("merge");
-    }
 
     /** The next number of a counter, locking its row until the transaction ends. */
     @SqlQuery("SELECT next_value FROM counters WHERE name = :name FOR UPDATE")
@@ -154,6 +129,10 @@ public interface RedlineDao {
 
     @SqlQuery("SELECT id, created_at, updated_at FROM stories WHERE id = :id")
     Optional<StoryRow> story(@Bind("id") long id);
+
+    /** Whether the story exists: what a commit asks of the story it joins, without mapping the row to a record. */
+    @SqlQuery("SELECT COUNT(*) FROM stories WHERE id = :id")
+    int storyCount(@Bind("id") long id);
 
     @SqlQuery("SELECT id, created_at, updated_at FROM stories ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<StoryRow> stories(@Bind("limit") int limit, @Bind("offset") long offset);
