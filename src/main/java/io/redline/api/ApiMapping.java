@@ -18,7 +18,8 @@ public final class ApiMapping {
         Comparison c = m.comparison();
         return new MatchView(m.article().articleId(), m.article().storyId(), m.article().title(),
                 m.classification().name(), m.verdict().reason(), round(c.jaccard()), round(c.containmentAInB()),
-                round(c.containmentBInA()), round(c.paragraphCoverage()), evidence(c), shared(c.shared()));
+                round(c.containmentBInA()), round(c.paragraphCoverage()), evidence(c), shared(c.shared()),
+                m.article().source(), m.article().url(), instant(m.article().publishedAt()));
     }
 
     public static EvidenceView evidence(Comparison c) {
