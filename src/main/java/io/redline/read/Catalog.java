@@ -90,8 +90,10 @@ public final class Catalog {
                         .max(Comparator.comparingLong(StoryArticleRow::ingestedAt).thenComparing(StoryArticleRow::articleId))
                         .map(StoryArticleRow::title).orElse("");
                 int versions = articles.stream().mapToInt(StoryArticleRow::latestVersion).sum();
+                Instant published = articles.stream().map(StoryArticleRow::publishedAt).filter(java.util.Objects::nonNull)
+                        .max(Long::compare).map(Instant::ofEpochMilli).orElse(null);
                 summaries.add(new StorySummary(s.id(), headline, articles.size(), versions,
-                        Instant.ofEpochMilli(s.createdAt()), Instant.ofEpochMilli(s.updatedAt())));
+                        Instant.ofEpochMilli(s.createdAt()), Instant.ofEpochMilli(s.updatedAt()), published));
             }
             return new StoryPage(page, size, filtered ? dao.countSearchedStories(pattern, minVersions) : dao.countStories(),
                     summaries);

@@ -180,7 +180,7 @@ public interface RedlineDao {
     String HAS_VERSIONS = " AND s.id IN (SELECT a2.story_id FROM articles a2 GROUP BY a2.story_id"
             + " HAVING SUM(a2.latest_version) >= :minVersions)";
 
-    @SqlQuery("SELECT a.story_id, a.id AS article_id, a.latest_version, v.title, v.ingested_at" + LATEST
+    @SqlQuery("SELECT a.story_id, a.id AS article_id, a.latest_version, v.title, v.ingested_at, v.published_at" + LATEST
             + "WHERE a.story_id IN (<ids>)")
     List<StoryArticleRow> storyArticles(@BindList("ids") Collection<Long> storyIds);
 

@@ -80,11 +80,18 @@ class SourcesApiTest {
         assertThat(ids("/stories?q=courier")).containsExactly(story);
         assertThat(ids("/stories?q=council")).hasSize(1).doesNotContain(story);
         assertThat(ids("/stories")).hasSize(2);
+        // the list's date: the latest version's publication time when known, else the story's store time
+        assertThat(redline.get("/stories?q=levee").json().get("stories").get(0).has("publishedAt")).isFalse();
         assertThat(ids("/stories?minVersions=2")).containsExactly(story);
         assertThat(redline.get("/stories?minVersions=2").json().get("total").asInt()).isEqualTo(1);
         assertThat(ids("/stories?minVersions=3")).isEmpty();
         assertThat(ids("/stories?q=council&minVersions=2")).isEmpty();
         assertThat(redline.get("/stories?minVersions=0").error(400).get("field").asText()).isEqualTo("minVersions");
+        redline.postJson("/articles", Map.of("id", "notice", "title", "Road closed", "body",
+                "The bridge road is closed to traffic until further notice while engineers inspect it.",
+                "publishedAt", "2024-04-02T08:00:00Z"));
+        assertThat(redline.get("/stories?q=notice").json().get("stories").get(0).get("publishedAt").asText())
+                .isEqualTo("2024-04-02T08:00:00Z");
     }
 
     private static java.util.List<Long> ids(String path) {
