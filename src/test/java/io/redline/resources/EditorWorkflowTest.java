@@ -222,14 +222,19 @@ class EditorWorkflowTest {
     /** 62 versions: bars keep their width and labels their size; the chart scrolls inside its box, the page not. */
     @Test
     void aLongStorysChartStaysLegibleAndItsTimelineShowsQuickly() {
-        open("/#/check");
-        waitFor("check-form");
-        double ms = ((Number) ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1]; const t0 = performance.now();
-                location.hash = arguments[0];
-                (function poll() { document.querySelector('[data-testid=timeline]') ? done(performance.now() - t0)
-                  : requestAnimationFrame(poll); })();""", "#/stories/" + longStory)).doubleValue();
-        System.out.printf("timeline of a %d-version story shown in %.0f ms%n", all("timeline-step").size(), ms);
+        // reported, not asserted: from the click to the drawn time line (both API calls and the drawing), 5 times
+        double[] ms = new double[5];
+        for (int k = 0; k < ms.length; k++) {
+            open("/#/check");
+            waitFor("check-form");
+            ms[k] = ((Number) ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1]; const t0 = performance.now();
+                    location.hash = arguments[0];
+                    (function poll() { document.querySelector('[data-testid=timeline]') ? done(performance.now() - t0)
+                      : requestAnimationFrame(poll); })();""", "#/stories/" + longStory)).doubleValue();
+        }
+        System.out.printf("timeline of a %d-version story shown in %s ms%n", all("timeline-step").size(),
+                java.util.Arrays.toString(java.util.Arrays.stream(ms).mapToLong(Math::round).toArray()));
         WebElement scroller = find("chart-scroll");
         JavascriptExecutor js = (JavascriptExecutor) driver;
         assertThat(((Number) js.executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", scroller)).intValue())
