@@ -1,6 +1,7 @@
 // Redline editors' page: check a text, read diffs, follow stories. Hash routes:
-// #/check, #/diff?from=a&to=b[&fromVersion=&toVersion=], #/stories[?q=&page=], #/stories/{id},
-// #/stories/{id}/diff?from=1&to=2. No build step and no external requests.
+// #/check, #/check/diff?match=id[&focus=shared] (the checked text against a match, kept in memory),
+// #/diff?from=a&to=b[&fromVersion=&toVersion=][&view=inline][&focus=shared], #/stories[?q=&page=&multi=1],
+// #/stories/{id}, #/stories/{id}/diff?from=1&to=2[&view=inline]. No build step and no external requests.
 
 const app = document.getElementById('app');
 const STEP_COLOURS = ['#dbe7fb', '#fde7c4', '#d7f0dc', '#f5d9ee', '#e3dcf8', '#d3eef0', '#f8dccf', '#ecefc9'];
@@ -40,6 +41,40 @@ function svg(tag, attrs = {}, ...children) {
 
 const pct = (x) => `${Math.round((x ?? 0) * 100)}%`;
 const when = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+// ---------- dates and sources ----------
+// One date rule everywhere: a version's publication time when known, else when it was stored ("received").
+
+const dateOf = (v) => v?.publishedAt ?? v?.ingestedAt ?? null;
+const shownDate = (v) => (v?.publishedAt ? when(v.publishedAt) : v?.ingestedAt ? `${when(v.ingestedAt)} (received)` : null);
+
+/** A stored address as a link only when it is a web one: no javascript: or data: links from stored input. */
+function webUrl(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** "Reuters · 3 Nov 2017, 14:05", the outlet linked to the article when its address is a web one; null if none. */
+function sourceLine(v, testid = 'source') {
+  if (!v) return null;
+  const href = webUrl(v.url);
+  const name = v.source || (href ? new URL(href).host : null);
+  const date = shownDate(v);
+  if (!name && !date) return null;
+  return h('span', { class: 'source muted small-print', testid },
+    name ? (href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank', testid: 'source-link' }, name) : name) : null,
+    name && date ? ' · ' : null, date ? h('time', { datetime: dateOf(v) }, date) : null);
+}
+
+/** Whether a key press goes to a field, where n, p, j and k are letters rather than commands. */
+function typing(e) {
+  const t = e.target;
+  return t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+}
 
 /** Paragraphs as the service splits them: on blank lines, or on single newlines when there is no blank line. */
 function paragraphs(text) {
@@ -170,6 +205,7 @@ function route() {
   });
   app.replaceChildren();
   if (parts[0] === 'diff') storedDiffView(params);
+  else if (parts[0] === 'check' && parts[1] === 'diff') pastedDiffView(params);
   else if (parts[0] === 'stories' && parts[1] && parts[2] === 'diff') storyDiffView(parts[1], params);
   else if (parts[0] === 'stories' && parts[1]) storyView(parts[1]);
   else if (parts[0] === 'stories') storiesView(params);
@@ -224,8 +260,11 @@ function checkView() {
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    // the button stays enabled and focused (a disabled one drops focus to the page): busy is said, not enforced
+    if (submit.getAttribute('aria-busy') === 'true') return;
     const text = { title: title.value.trim() || undefined, body: body.value };
-    submit.disabled = true;
+    submit.setAttribute('aria-busy', 'true');
+    submit.setAttribute('aria-disabled', 'true');
     const storing = store.checked;
     const call = storing
       ? api('/articles', { id: storeId.value.trim(), title: text.title ?? '', body: text.body })
@@ -235,7 +274,10 @@ function checkView() {
         lastCheck = { ...text, result: answer, stored: storing ? answer : null };
         return checkResult(lastCheck);
       });
-    submit.disabled = false;
+    submit.removeAttribute('aria-busy');
+    submit.removeAttribute('aria-disabled');
+    // on a phone the verdict is below the form: bring it into view
+    result.querySelector('.verdict, [data-testid=error]')?.scrollIntoView({ block: 'start' });
     if (storing && !result.querySelector('[data-testid=error]')) {
       storeId.value = slug(title.value);
       delete storeId.dataset.touched;
@@ -293,9 +335,10 @@ function checkResult(check) {
       passages.scrollIntoView({ behavior: 'smooth', block: 'start' });
     });
     const story = h('a', { href: `#/stories/${m.storyId}`, testid: 'match-story' }, `story ${m.storyId}`);
+    const focus = isExcerpt(m) ? '&focus=shared' : '';
     const diff = stored
-      ? h('a', { class: 'button small', href: `#/diff?from=${encodeURIComponent(m.id)}&to=${encodeURIComponent(stored.id)}`, testid: 'match-diff' }, 'Diff against it')
-      : h('button', { type: 'button', class: 'small', testid: 'match-diff', onclick: () => pastedDiffView(check, m) }, 'Diff against it');
+      ? h('a', { class: 'button small', href: `#/diff?from=${encodeURIComponent(m.id)}&to=${encodeURIComponent(stored.id)}${focus}`, testid: 'match-diff' }, 'Diff against it')
+      : h('a', { class: 'button small', href: `#/check/diff?match=${encodeURIComponent(m.id)}${focus}`, testid: 'match-diff' }, 'Diff against it');
     append(li, [
       h('div', { class: 'row' },
         h('span', { class: `badge ${m.classification}` }, m.classification),
@@ -305,11 +348,17 @@ function checkResult(check) {
           ? ['reuses the text of ', h('strong', {}, m.id), ' (', story, ', another story)']
           : [`${m.id} · `, story],
         ` · ${m.sharedParagraphs.length} shared paragraph${m.sharedParagraphs.length === 1 ? '' : 's'}`),
+      sourceLine(m, 'match-source'),
+      // the editor's question first: how much of my text is already there; the technical figures on request
+      h('p', { class: 'answer', testid: 'match-answer' }, h('b', {}, pct(m.containment)), ` of your text is in ${m.id}`,
+        m.matchContainment === undefined ? '' : `; ${pct(m.matchContainment)} of ${m.id} is in yours`),
       m.reason ? h('div', { class: 'small-print', testid: 'match-reason' }, `Why: ${m.reason}`, evidenceNote(m.evidence)) : null,
-      h('div', { class: 'metrics' },
-        metric('Jaccard', m.jaccard, 'match-jaccard'),
-        metric('Containment (mine in theirs)', m.containment, 'match-containment'),
-        metric('Theirs in mine', m.matchContainment)),
+      h('details', { class: 'figures', testid: 'match-figures' }, h('summary', {}, 'Figures'),
+        h('div', { class: 'metrics' },
+          metric('Your text in theirs (containment)', m.containment, 'match-containment'),
+          metric('Theirs in yours', m.matchContainment),
+          metric('Paragraph coverage', m.paragraphCoverage),
+          metric('Shingle overlap (Jaccard)', m.jaccard, 'match-jaccard'))),
       h('div', { class: 'row' }, show, diff),
     ]);
     return li;
@@ -318,6 +367,11 @@ function checkResult(check) {
   items[0].classList.add('selected');
   showShared(passages, check, matches[0]);
   return out;
+}
+
+/** My text is an excerpt of the match: mostly found there (EXCERPT, or 80% in it while it is mostly not in mine). */
+function isExcerpt(m) {
+  return m.classification === 'EXCERPT' || (m.containment >= 0.8 && (m.matchContainment ?? 1) < 0.5);
 }
 
 /** What changed in the reworded shared paragraphs: words against facts, as the relation weighs them. */
@@ -332,20 +386,17 @@ function metric(label, value, testid) {
     h('span', { class: 'meter', 'aria-hidden': 'true' }, h('span', { style: `width:${pct(value)}` })));
 }
 
-// Sentences of a shared paragraph that reappear in its counterpart: half of their word pairs are found there.
-const sentencesOf = (text) => text.match(/[^.!?]*[.!?]+["'\u201D\u2019)\]]*\s*|[^.!?]+$/g) || [text];
-const wordsOf = (text) => text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
-function pairsOf(text) {
-  const words = wordsOf(text);
-  const pairs = new Set(words.length === 1 ? words : []);
-  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
-  return pairs;
-}
-function reappears(sentence, counterpartPairs) {
-  const pairs = pairsOf(sentence);
-  let found = 0;
-  for (const p of pairs) if (counterpartPairs.has(p)) found++;
-  return pairs.size > 0 && found / pairs.size >= 0.5;
+/** A paragraph's text with the given spans (offsets the service returned) underlined as shared sentences. */
+function markSpans(text, spans) {
+  const out = [];
+  let at = 0;
+  for (const { start, end } of spans ?? []) {
+    if (start < at || end > text.length) continue;
+    out.push(text.slice(at, start), h('span', { class: 'shared-sentence', testid: 'shared-sentence' }, text.slice(start, end)));
+    at = end;
+  }
+  out.push(text.slice(at));
+  return out;
 }
 
 function showShared(slot, check, match) {
@@ -354,24 +405,36 @@ function showShared(slot, check, match) {
     const theirTexts = paragraphs(article.body);
     const mine = new Map(match.sharedParagraphs.map((s) => [s.index, s]));
     const theirs = new Map(match.sharedParagraphs.map((s) => [s.matchIndex, s]));
+    let columns;
+    const jump = (side, index) => {
+      const target = columns.querySelector(`[data-testid=shared-${side}] [data-para="${index}"]`);
+      if (!target) return;
+      target.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      target.focus({ preventScroll: true });
+      target.classList.remove('flash');
+      void target.offsetWidth;
+      target.classList.add('flash');
+    };
     const column = (testid, heading, texts, shared, other) => h('div', { class: 'card', testid },
       h('h3', {}, heading),
       texts.map((text, i) => {
         const s = shared.get(i);
-        if (!s) return h('p', { class: 'para' }, text);
-        const counterpart = other === 'theirs' ? theirTexts[s.matchIndex] : myTexts[s.index];
-        const counterpartPairs = pairsOf(counterpart || '');
-        const tag = `¶${i + 1} ↔ ${other === 'theirs' ? `their ¶${s.matchIndex + 1}` : `your ¶${s.index + 1}`} · ${s.exact ? 'identical' : `${pct(s.similarity)} alike`}`;
-        return h('p', { class: 'para' }, h('mark', { class: 'shared', testid: 'shared' }, h('span', { class: 'shared-tag' }, tag),
-          sentencesOf(text).map((sentence) => reappears(sentence, counterpartPairs)
-            ? h('span', { class: 'shared-sentence', testid: 'shared-sentence' }, sentence) : sentence)));
+        if (!s) return h('p', { class: 'para', 'data-para': i, tabindex: '-1' }, text);
+        const there = other === 'theirs' ? s.matchIndex : s.index;
+        const tag = h('a', { href: '#', class: 'shared-tag', testid: 'shared-jump', 'data-to': there },
+          `¶${i + 1} ↔ ${other === 'theirs' ? `their ¶${s.matchIndex + 1}` : `your ¶${s.index + 1}`} · ${s.exact ? 'identical' : `${pct(s.similarity)} similarity`}`);
+        tag.addEventListener('click', (e) => { e.preventDefault(); jump(other, there); });
+        return h('p', { class: 'para', 'data-para': i, tabindex: '-1' }, h('mark', { class: 'shared', testid: 'shared' }, tag,
+          markSpans(text, other === 'theirs' ? s.sentences : s.matchSentences)));
       }));
+    columns = h('div', { class: 'compare' },
+      column('shared-mine', 'Your text', myTexts, mine, 'theirs'),
+      column('shared-theirs', `${article.id} (stored)`, theirTexts, theirs, 'mine'));
     return h('div', {},
       h('h2', {}, `Shared passages with “${article.title || article.id}”`),
-      h('p', { class: 'hint' }, 'Paragraphs that reappear are marked; the sentences found in the other text are underlined.'),
-      h('div', { class: 'compare' },
-        column('shared-mine', 'Your text', myTexts, mine, 'theirs'),
-        column('shared-theirs', `${article.id} (stored)`, theirTexts, theirs, 'mine')));
+      h('p', { class: 'hint' }, 'Paragraphs that reappear are marked; the sentences found in the other text are underlined. '
+        + 'Follow a paragraph’s tag to its counterpart.'),
+      columns);
   });
 }
 
@@ -383,7 +446,8 @@ function storedDiffView(params) {
   document.title = `Diff ${params.get('from')} → ${params.get('to')} · Redline`;
   const slot = h('div', {});
   app.append(slot);
-  load(slot, 'Comparing…', 'Could not compare', api(`/diff?${query}`), (d) => diffPage(d, { link: location.href }));
+  load(slot, 'Comparing…', 'Could not compare', api(`/diff?${query}`),
+    (d) => diffPage(d, { params, exports: `/diff?${query}` }));
 }
 
 function storyDiffView(storyId, params) {
@@ -392,21 +456,54 @@ function storyDiffView(storyId, params) {
   for (const key of ['from', 'to']) if (params.get(key)) query.set(key, params.get(key));
   const slot = h('div', {});
   app.append(h('p', {}, h('a', { href: `#/stories/${storyId}` }, `← Story ${storyId}`)), slot);
-  load(slot, 'Comparing…', 'Could not compare', api(`/stories/${encodeURIComponent(storyId)}/diff?${query}`),
-    (d) => diffPage(d, { link: location.href }));
+  const sid = encodeURIComponent(storyId);
+  const call = Promise.all([api(`/stories/${sid}/diff?${query}`), api(`/stories/${sid}`)]);
+  load(slot, 'Comparing…', 'Could not compare', call, ([d, story]) => h('div', {},
+    versionPickers(storyId, story.versions, d.from?.step, d.to?.step),
+    diffPage(d, { params, exports: `/stories/${sid}/diff?${query}` })));
 }
 
-/** The pasted text against a match: POST /diff with the match as "from"; no link, since the text is not stored. */
-function pastedDiffView(check, match) {
-  app.replaceChildren();
-  document.title = `Diff ${match.id} → your text · Redline`;
+/**
+ * Two pickers over the story's versions (in time-line order, step 1 first) and a Compare button that opens
+ * their diff: any two versions, not only neighbours.
+ */
+function versionPickers(storyId, versions, from, to) {
+  const picker = (id, label, chosen) => h('span', { class: 'picker' },
+    h('label', { for: id }, label),
+    h('select', { id, testid: id }, versions.map((v, i) => h('option', { value: i + 1, selected: i + 1 === chosen },
+      `${i + 1}. ${v.articleId} v${v.version} · ${shownDate(v)}`))));
+  const form = h('form', { class: 'row pickers', testid: 'version-pickers' },
+    picker('pick-from', 'Compare', from ?? Math.max(1, versions.length - 1)),
+    picker('pick-to', 'with', to ?? versions.length),
+    h('button', { type: 'submit', class: 'small', testid: 'pick-compare' }, 'Compare'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    location.hash = `#/stories/${storyId}/diff?from=${form.querySelector('#pick-from').value}&to=${form.querySelector('#pick-to').value}`;
+  });
+  return form;
+}
+
+/**
+ * The checked text against a match: POST /diff with the match as "from". It has its own route, so Back returns
+ * to the check; the text lives in this tab's memory only, so there is no link to share.
+ */
+function pastedDiffView(params) {
+  const id = params.get('match');
+  document.title = `Diff ${id} → your text · Redline`;
   const slot = h('div', {});
   app.append(h('p', {}, h('a', { href: '#/check' }, '← Back to the check')), slot);
-  const call = api(`/articles/${encodeURIComponent(match.id)}`).then((article) =>
+  if (!lastCheck || !id) {
+    slot.append(h('p', { class: 'notice', testid: 'check-gone' }, 'The checked text is no longer in this tab: check it again, then open the diff.'));
+    return;
+  }
+  const check = lastCheck;
+  const call = api(`/articles/${encodeURIComponent(id)}`).then((article) =>
     api('/diff', { from: { title: article.title, body: article.body }, to: { title: check.title ?? '', body: check.body } })
-      .then((d) => ({ ...d, from: { articleId: article.id, version: article.version, title: article.title }, to: { title: check.title || 'your text' } })));
-  load(slot, 'Comparing…', 'Could not compare', call, (d) => diffPage(d, { link: null }));
-  window.scrollTo(0, 0);
+      .then((d) => ({ ...d,
+        from: { articleId: article.id, version: article.version, title: article.title, source: article.source, url: article.url,
+          publishedAt: article.publishedAt, ingestedAt: article.ingestedAt },
+        to: { title: check.title || 'your text' } })));
+  load(slot, 'Comparing…', 'Could not compare', call, (d) => diffPage(d, { params, exports: null }));
 }
 
 function side(version, fallback) {
@@ -414,33 +511,51 @@ function side(version, fallback) {
   return version.articleId ? `${version.articleId} v${version.version}` : (version.title || fallback);
 }
 
-function diffPage(d, { link }) {
+/**
+ * A diff: header (the two sides with their sources, the headline change), summary, tools (next and previous
+ * change, inline or side by side, link, exports) and the rows. {@code params} are the route's: view=inline
+ * opens inline, focus=shared opens an excerpt on what the two share.
+ */
+function diffPage(d, { params, exports }) {
   const s = d.summary;
   const diff = h('div', { class: 'diff', testid: 'diff' });
-  const toggle = h('button', { type: 'button', class: 'small', testid: 'diff-toggle', 'aria-pressed': 'false' }, 'Inline view');
-  toggle.addEventListener('click', () => {
-    const inline = toggle.getAttribute('aria-pressed') !== 'true';
+  let inline = params.get('view') === 'inline';
+  const toggle = h('button', { type: 'button', class: 'small', testid: 'diff-toggle', 'aria-pressed': String(inline) }, 'Inline view');
+  const field = exports ? h('input', { type: 'text', readonly: true, value: location.href, testid: 'diff-link', 'aria-label': 'Link to this diff' }) : null;
+  const show = () => {
     toggle.setAttribute('aria-pressed', String(inline));
     diff.classList.toggle('inline', inline);
     diff.dataset.mode = inline ? 'inline' : 'side-by-side';
     renderRows(diff, d, inline);
+    nav.update();
+  };
+  toggle.addEventListener('click', () => {
+    inline = !inline;
+    // the choice goes into the address, so a copied link or a reload keeps it, without a new history entry
+    const [path, query = ''] = location.hash.split('?');
+    const next = new URLSearchParams(query);
+    if (inline) next.set('view', 'inline'); else next.delete('view');
+    history.replaceState(null, '', `${path}?${next}`);
+    if (field) field.value = location.href;
+    show();
   });
-  diff.dataset.mode = 'side-by-side';
-  renderRows(diff, d, false);
+  const nav = changeNavigation(diff);
 
   let linkBox = h('span', { class: 'muted small-print' }, 'Unsaved text: store it to get a link.');
-  if (link) {
-    const field = h('input', { type: 'text', readonly: true, value: link, testid: 'diff-link', 'aria-label': 'Link to this diff' });
+  if (field) {
     const copy = h('button', { type: 'button', class: 'small', testid: 'diff-copy-link' }, 'Copy link');
     copy.addEventListener('click', async () => {
       field.select();
-      try { await navigator.clipboard.writeText(link); copy.textContent = 'Copied ✓'; } catch (e) {
+      try { await navigator.clipboard.writeText(field.value); copy.textContent = 'Copied ✓'; } catch (e) {
         copy.textContent = document.execCommand && document.execCommand('copy') ? 'Copied ✓' : 'Select and copy';
       }
       setTimeout(() => { copy.textContent = 'Copy link'; }, 2000);
     });
     linkBox = h('span', { class: 'link-box' }, field, copy);
   }
+  const exportLinks = exports ? h('span', { class: 'exports small-print', testid: 'diff-exports' }, 'Export: ',
+    h('a', { href: `${exports}&format=html`, testid: 'export-html' }, 'HTML page'), ' · ',
+    h('a', { href: `${exports}&format=unified`, testid: 'export-unified' }, 'unified text')) : null;
 
   const parts = [
     ['kept', s.unchanged, 'kept'], ['reworded', s.modified, 'reworded'], ['moved', s.moved, 'moved'],
@@ -450,24 +565,73 @@ function diffPage(d, { link }) {
   if (s.merged) parts.push(['merged', s.merged, 'reworded']);
   const total = parts.reduce((n, p) => n + p[1], 0) || 1;
   const title = d.title;
-  return h('div', {},
+  const excerpt = params.get('focus') === 'shared';
+  const page = h('div', {},
     h('div', { class: 'diff-head' },
       h('div', { class: 'grow' },
         h('h1', {}, `${side(d.from, 'before')} → ${side(d.to, 'after')}`),
+        h('div', { class: 'sides', testid: 'diff-sources' },
+          d.from?.articleId ? h('div', {}, h('span', { class: 'muted' }, 'Before: '), side(d.from), ' ', sourceLine(d.from, 'from-source')) : null,
+          d.to?.articleId ? h('div', {}, h('span', { class: 'muted' }, 'After: '), side(d.to), ' ', sourceLine(d.to, 'to-source')) : null),
         h('div', { class: 'titles', testid: 'diff-title' },
           title.changed
             ? [h('div', {}, h('span', { class: 'muted' }, 'Headline: '), renderChanges(title.changes, 'old', title.from)),
               h('div', {}, h('span', { class: 'muted' }, 'now: '), renderChanges(title.changes, 'new', title.to))]
-            : h('div', {}, h('span', { class: 'muted' }, 'Headline unchanged: '), title.to || title.from || '—'))),
-      h('div', { class: 'row' }, toggle, linkBox)),
+            : h('div', {}, h('span', { class: 'muted' }, 'Headline kept: '), title.to || title.from || '—')))),
+    h('div', { class: 'row tools' }, nav.element, toggle, linkBox, exportLinks),
     h('div', { class: 'summary', testid: 'diff-summary' },
-      h('span', { class: 'chip' }, h('b', {}, pct(d.similarity)), 'alike'),
+      h('span', { class: 'chip' }, h('b', {}, pct(d.similarity)), 'similarity'),
       parts.map(([label, n, cls]) => h('span', { class: `chip ${cls}`, testid: `summary-${label}` }, h('b', {}, n), label)),
       h('span', { class: 'chip' }, h('ins', {}, `+${s.wordsAdded}`), ' ', h('del', {}, `−${s.wordsRemoved}`), ' words')),
     h('div', { class: 'bar', 'aria-hidden': 'true' }, parts.filter((p) => p[1]).map(([label, n, cls]) =>
       h('span', { class: cls, style: `width:${(100 * n) / total}%`, title: `${n} ${label}` }))),
+    excerpt ? h('p', { class: 'notice', testid: 'excerpt-note' }, `Your text is an excerpt of ${side(d.from, 'the match')}: `
+      + 'the diff opens on what the two share; the paragraphs it leaves out are folded.') : null,
     diff);
+  show();
+  if (excerpt) {
+    // once drawn: the first paragraph the two share, past the folded cuts
+    requestAnimationFrame(() => diff.querySelector('[data-testid=diff-para]:not([data-op=DELETED]):not([hidden])')
+      ?.scrollIntoView({ block: 'center' }));
+  }
+  return page;
 }
+
+// ---------- diff: moving between changes ----------
+// Buttons and keys (n or j: next, p or k: previous; not while typing in a field) step through the rows that
+// changed, unfolding a folded run when a change is inside it.
+
+function changeNavigation(container) {
+  const counter = h('span', { class: 'muted small-print', testid: 'change-counter', 'aria-live': 'polite' });
+  let current = -1;
+  const changes = () => [...container.querySelectorAll('[data-testid=diff-para]:not([data-op=UNCHANGED])')];
+  const go = (step) => {
+    const all = changes();
+    if (all.length === 0) return;
+    current = Math.min(all.length - 1, Math.max(0, current + step));
+    focusRow(container, all[current]);
+    counter.textContent = `change ${current + 1} of ${all.length}`;
+  };
+  const prev = h('button', { type: 'button', class: 'small', testid: 'change-prev', title: 'Previous change (p or k)', 'aria-keyshortcuts': 'p k' }, '↑ Previous');
+  const next = h('button', { type: 'button', class: 'small', testid: 'change-next', title: 'Next change (n or j)', 'aria-keyshortcuts': 'n j' }, '↓ Next change');
+  prev.addEventListener('click', () => go(-1));
+  next.addEventListener('click', () => go(+1));
+  container.step = go;
+  return {
+    element: h('span', { class: 'diff-nav', testid: 'diff-nav' }, prev, next, counter),
+    update: () => { current = -1; counter.textContent = `${changes().length} changes`; },
+  };
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
+  const step = { n: 1, j: 1, p: -1, k: -1 }[e.key];
+  const diff = step && app.querySelector('[data-testid=diff]');
+  if (diff?.step) {
+    e.preventDefault();
+    diff.step(step);
+  }
+});
 
 /** EQUAL+DELETE runs give the old text, EQUAL+INSERT the new, all three the inline text. */
 function renderChanges(changes, which, whole) {
@@ -506,11 +670,56 @@ function renderRows(container, d, inline) {
     rows.push(paragraphRow(container, p, inline));
   });
   for (const m of ghosts.get(d.paragraphs.length) ?? []) rows.push(ghostRow(m));
+  const folded = foldRuns(container, rows);
   if (!inline) {
-    rows.unshift(h('div', { class: 'drow colhead', 'aria-hidden': 'true' }, h('div', {}), h('div', {}, `Before · ${side(d.from, 'old text')}`),
-      h('div', {}, `After · ${side(d.to, 'new text')}`)));
+    folded.unshift(h('div', { class: 'drow colhead', testid: 'diff-colhead' }, h('div', {}, h('span', { class: 'sr' }, 'Change')),
+      h('div', {}, `Before · ${side(d.from, 'old text')}`), h('div', {}, `After · ${side(d.to, 'new text')}`)));
   }
-  container.replaceChildren(...rows);
+  container.replaceChildren(...folded);
+}
+
+// ---------- diff: folding ----------
+// As Wikipedia folds unchanged context: a run of four or more kept paragraphs keeps its first and last, a run
+// of two or more cut ones is folded whole; one button per run shows it again.
+
+const FOLD = { UNCHANGED: { min: 4, keep: 1, word: 'kept' }, DELETED: { min: 2, keep: 0, word: 'cut' } };
+
+function foldRuns(container, rows) {
+  const out = [];
+  let run = [];
+  let folds = 0;
+  const flush = () => {
+    const rule = run.length ? FOLD[run[0].dataset.op] : null;
+    if (!rule || run.length < rule.min) {
+      out.push(...run);
+    } else {
+      const hidden = run.slice(rule.keep, run.length - rule.keep);
+      const id = String(++folds);
+      hidden.forEach((r) => { r.hidden = true; r.dataset.fold = id; });
+      const button = h('button', { type: 'button', class: 'small', 'aria-expanded': 'false' },
+        `⋯ ${hidden.length} ${rule.word} paragraphs: show`);
+      button.addEventListener('click', () => unfold(container, id, true));
+      out.push(...run.slice(0, rule.keep),
+        h('div', { class: 'drow fold', testid: 'diff-fold', 'data-fold-id': id, 'data-count': hidden.length }, button),
+        ...hidden, ...run.slice(run.length - rule.keep));
+    }
+    run = [];
+  };
+  for (const row of rows) {
+    const op = row.dataset.op;
+    if (!FOLD[op] || (run.length && run[0].dataset.op !== op)) flush();
+    if (FOLD[op]) run.push(row); else out.push(row);
+  }
+  flush();
+  return out;
+}
+
+/** Shows a folded run again; with {@code focus}, moves focus to its first row. */
+function unfold(container, id, focus) {
+  const rows = [...container.querySelectorAll(`[data-fold="${id}"]`)];
+  rows.forEach((r) => { r.hidden = false; });
+  container.querySelector(`[data-fold-id="${id}"]`)?.remove();
+  if (focus && rows[0]) rows[0].focus();
 }
 
 function paragraphRow(container, p, inline) {
@@ -518,7 +727,7 @@ function paragraphRow(container, p, inline) {
   const gut = h('div', { class: 'gut' },
     h('span', { class: 'op', testid: 'para-op' }, OP_LABEL[p.op] ?? p.op),
     h('span', {}, p.fromIndexes?.length && p.toIndexes?.length ? `${nums(p.fromIndexes)} → ${nums(p.toIndexes)}` : nums(p.toIndexes?.length ? p.toIndexes : p.fromIndexes)),
-    p.modified || p.op === 'MODIFIED' ? h('span', {}, `${pct(p.similarity)} alike${cosmetic ? ', cosmetic' : ''}`) : null);
+    p.modified || p.op === 'MODIFIED' ? h('span', { testid: 'para-similarity' }, `${pct(p.similarity)} similarity${cosmetic ? ', cosmetic' : ''}`) : null);
   if (p.op === 'MOVED') {
     const back = h('a', { href: `#from-${p.fromIndex}`, class: 'moved-link', testid: 'moved-link' }, `${p.ghostBelow ? '↓' : '↑'} was ¶${p.fromIndex + 1}`);
     back.addEventListener('click', (e) => { e.preventDefault(); focusRow(container, `[data-ghost="${p.fromIndex}"]`); });
@@ -532,19 +741,23 @@ function paragraphRow(container, p, inline) {
   const hasNew = p.toText !== null && p.toText !== undefined;
   const oldText = () => (p.op === 'DELETED' ? h('del', {}, p.fromText) : renderChanges(p.changes, 'old', p.fromText));
   const newText = () => (p.op === 'INSERTED' ? h('ins', {}, p.toText) : renderChanges(p.changes, 'new', p.toText));
+  // stacked on a phone, each side says which it is (the column heads are hidden there)
+  const label = (text) => h('span', { class: 'side-label', testid: 'side-label' }, text);
   if (inline) {
     row.append(h('div', { class: 'side', testid: 'inline-text' },
       !hasNew ? oldText() : !hasOld ? newText() : renderChanges(p.changes, 'both', p.toText)));
   } else {
-    row.append(h('div', { class: `side old${hasOld ? '' : ' empty'}`, testid: 'old-text' }, hasOld ? oldText() : ''),
-      h('div', { class: `side new${hasNew ? '' : ' empty'}`, testid: 'new-text' }, hasNew ? newText() : ''));
+    row.append(h('div', { class: `side old${hasOld ? '' : ' empty'}`, testid: 'old-text' }, label(hasOld ? 'Before' : 'Before: none'), hasOld ? oldText() : ''),
+      h('div', { class: `side new${hasNew ? '' : ' empty'}`, testid: 'new-text' }, label(hasNew ? 'After' : 'After: none'), hasNew ? newText() : ''));
   }
   return row;
 }
 
-function focusRow(container, selector) {
-  const target = container.querySelector(selector);
+/** Scrolls to a row (an element or a selector), unfolding it first if it is folded, and focuses it. */
+function focusRow(container, which) {
+  const target = typeof which === 'string' ? container.querySelector(which) : which;
   if (!target) return;
+  if (target.hidden && target.dataset.fold) unfold(container, target.dataset.fold, false);
   target.scrollIntoView({ behavior: 'smooth', block: 'center' });
   target.setAttribute('tabindex', '-1');
   target.focus({ preventScroll: true });
@@ -559,26 +772,33 @@ function storiesView(params) {
   document.title = 'Stories · Redline';
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? 0);
+  const multi = params.get('multi') === '1';
   const size = 20;
-  const search = h('input', { type: 'search', id: 'stories-q', testid: 'stories-search', value: q, placeholder: 'words in the headline' });
+  const search = h('input', { type: 'search', id: 'stories-q', testid: 'stories-search', value: q, placeholder: 'headline, article id or source' });
+  const several = h('input', { type: 'checkbox', id: 'stories-multi', testid: 'stories-multi', checked: multi });
   const form = h('form', { class: 'row', role: 'search', testid: 'stories-form' },
-    h('label', { for: 'stories-q', class: 'sr' }, 'Search headlines'), h('div', { class: 'grow' }, search),
+    h('label', { for: 'stories-q', class: 'sr' }, 'Search stories by headline, article id or source'), h('div', { class: 'grow' }, search),
+    h('label', { class: 'check-line' }, several, 'Only stories with more than one version'),
     h('button', { type: 'submit', class: 'primary', testid: 'stories-submit' }, 'Search'));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
+  const submit = () => {
     const next = new URLSearchParams();
     if (search.value.trim()) next.set('q', search.value.trim());
+    if (several.checked) next.set('multi', '1');
     location.hash = `#/stories${next.toString() ? `?${next}` : ''}`;
-  });
+  };
+  form.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
+  several.addEventListener('change', submit);
   const slot = h('div', {});
   app.append(h('h1', {}, 'Stories'), h('p', { class: 'muted' }, 'Versions of the same story grouped together, most recently updated first.'), form, slot);
   const query = new URLSearchParams({ page, size });
   if (q) query.set('q', q);
+  if (multi) query.set('minVersions', 2);
   load(slot, 'Loading stories…', 'Could not load the stories', api(`/stories?${query}`), (r) => {
-    if (r.total === 0) return h('p', { class: 'muted', testid: 'stories-empty' }, q ? `No story headline contains “${q}”.` : 'No stories stored yet.');
+    if (r.total === 0) return h('p', { class: 'muted', testid: 'stories-empty' }, q ? `No story has an article whose headline, id or source contains “${q}”.` : 'No stories stored yet.');
     const pageLink = (n, label) => {
       const p = new URLSearchParams({ page: n });
       if (q) p.set('q', q);
+      if (multi) p.set('multi', '1');
       return h('a', { class: 'button small', href: `#/stories?${p}` }, label);
     };
     const pages = Math.ceil(r.total / r.size);
@@ -587,7 +807,7 @@ function storiesView(params) {
       h('ul', { class: 'story-list', testid: 'stories' }, r.stories.map((s) => h('li', {},
         h('a', { href: `#/stories/${s.id}`, testid: 'story-link', 'data-id': s.id },
           h('div', { class: 'headline' }, s.headline || `Story ${s.id}`),
-          h('div', { class: 'muted' }, `${s.versions} version${s.versions === 1 ? '' : 's'} of ${s.articles} article${s.articles === 1 ? '' : 's'} · updated ${when(s.updatedAt)}`))))),
+          h('div', { class: 'muted' }, `${s.versions} version${s.versions === 1 ? '' : 's'} of ${s.articles} article${s.articles === 1 ? '' : 's'} · latest ${shownDate({ publishedAt: s.publishedAt, ingestedAt: s.updatedAt })}`))))),
       pages > 1 ? h('div', { class: 'pager' }, page > 0 ? pageLink(page - 1, '← Newer') : null,
         h('span', { class: 'muted' }, `page ${page + 1} of ${pages}`), page + 1 < pages ? pageLink(page + 1, 'Older →') : null) : null);
   });
@@ -601,9 +821,13 @@ function storyView(id) {
   const call = Promise.all([api(`/stories/${sid}/timeline`), api(`/stories/${sid}/blame`).catch(() => null)]);
   load(slot, 'Loading the story…', 'Could not load the story', call, ([t, blame]) => {
     document.title = `${t.headline} · Redline`;
+    const dates = t.steps.map(dateOf).sort();
+    const latest = t.steps[t.steps.length - 1];
     return h('div', {},
       h('h1', { testid: 'story-headline' }, t.headline),
-      h('p', { class: 'muted' }, `${t.steps.length} version${t.steps.length === 1 ? '' : 's'} · first seen ${when(t.firstSeen)} · last seen ${when(t.lastSeen)}`),
+      h('p', { class: 'muted', testid: 'story-dates' }, `${t.steps.length} version${t.steps.length === 1 ? '' : 's'} · first ${when(dates[0])} · latest ${when(dates[dates.length - 1])}`),
+      sourceLine(latest, 'story-source'),
+      t.steps.length > 1 ? versionPickers(t.storyId, t.steps, t.steps.length - 1, t.steps.length) : null,
       h('h2', {}, 'How much each update changed'),
       chart(t),
       h('h2', { id: 'lineage-title' }, 'Where each version comes from'),
@@ -620,7 +844,8 @@ function stepItem(t, s, previous) {
   return h('li', { class: 'step', testid: 'timeline-step', style: `--c:${colour}` },
     h('div', { class: 'row' },
       h('strong', {}, `Step ${s.step}`),
-      h('span', { class: 'muted' }, `${s.articleId} v${s.version} · ${when(s.publishedAt ?? s.ingestedAt)}${s.publishedAt ? '' : ' (received)'}`),
+      h('span', { class: 'muted' }, `${s.articleId} v${s.version} · `, h('time', { datetime: dateOf(s), testid: 'step-date' }, shownDate(s))),
+      s.source || webUrl(s.url) ? sourceLine({ source: s.source, url: s.url }, 'step-source') : null,
       s.diff ? h('a', { class: 'button small', href: `#/stories/${t.storyId}/diff?from=${s.step - 1}&to=${s.step}`, testid: 'step-diff' },
         `Diff step ${s.step - 1} → ${s.step}`) : null),
     s.titleChanged && previous
@@ -628,7 +853,7 @@ function stepItem(t, s, previous) {
       : h('div', {}, s.step === 1 ? 'Headline: ' : 'Headline kept: ', h('em', {}, s.title)),
     s.derivedFrom ? h('div', { class: 'meta', testid: 'step-from' }, derivation(t, s)) : null,
     h('div', { class: 'meta' }, `${s.words} words in ${s.paragraphs} paragraphs`,
-      c ? ` · ${pct(s.similarity)} like the step before · ${c.unchanged} kept, ${c.modified} reworded, ${c.moved} moved, ${c.inserted} added, ${c.deleted} cut · ` : '',
+      c ? ` · ${pct(s.similarity)} similarity to the step before · ${c.unchanged} kept, ${c.modified} reworded, ${c.moved} moved, ${c.inserted} added, ${c.deleted} cut · ` : '',
       c ? h('ins', {}, `+${c.wordsAdded}`) : '', c ? ' ' : '', c ? h('del', {}, `−${c.wordsRemoved}`) : ''));
 }
 
@@ -684,46 +909,52 @@ function lineageTree(t) {
   return h('ul', { class: 'tree card', testid: 'lineage', 'aria-labelledby': 'lineage-title' }, roots.map(line));
 }
 
-/** Words added (up, green) and removed (down, red) per version; the first version shows its length in grey. */
+/**
+ * Words added (up, green) and removed (down, red) per version; the first version shows its length in grey.
+ * Each version gets the same width at any number of versions, so labels stay legible: a long story scrolls
+ * sideways inside its box (the page itself does not).
+ */
+const CHART_STEP = 52;
 function chart(t) {
-  const w = 100;
+  const w = CHART_STEP;
+  const bw = 30;
   const width = Math.max(380, t.steps.length * w + 40);
   const height = 170;
   const mid = 85;
   const max = Math.max(1, ...t.steps.map((s) => (s.changes ? Math.max(s.changes.wordsAdded, s.changes.wordsRemoved) : s.words)));
-  const scale = (n) => (n / max) * 70;
+  const scale = (n) => (n / max) * 62;
   const g = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Words added and removed per version', 'data-testid': 'timeline-chart', width, height });
-  g.append(svg('line', { x1: 20, x2: width - 10, y1: mid, y2: mid, stroke: '#9aa3b2' }));
+  g.append(svg('line', { x1: 20, x2: width - 10, y1: mid, y2: mid, class: 'axis' }));
+  const text = (x, y, cls, content) => {
+    const node = svg('text', { x, y, 'text-anchor': 'middle', class: cls });
+    node.append(content);
+    g.append(node);
+  };
   t.steps.forEach((s, i) => {
     const x = 30 + i * w;
-    const bar = (y, hgt, fill, label) => {
-      const r = svg('rect', { x, y, width: 36, height: Math.max(hgt, 1), fill, rx: 3, 'data-testid': 'chart-bar' });
+    const bar = (y, hgt, cls, label) => {
+      const r = svg('rect', { x, y, width: bw, height: Math.max(hgt, 1), class: cls, rx: 3, 'data-testid': 'chart-bar' });
       r.append(svg('title', {}, label));
       g.append(r);
     };
     if (s.changes) {
-      bar(mid - scale(s.changes.wordsAdded), scale(s.changes.wordsAdded), '#4bb46b', `Step ${s.step}: ${s.changes.wordsAdded} words added`);
-      bar(mid, scale(s.changes.wordsRemoved), '#e0675c', `Step ${s.step}: ${s.changes.wordsRemoved} words removed`);
-      const tx = svg('text', { x: x + 18, y: mid - scale(s.changes.wordsAdded) - 4, 'text-anchor': 'middle', 'font-size': 11, fill: '#0b5521' });
-      tx.append(`+${s.changes.wordsAdded}`);
-      const tr = svg('text', { x: x + 18, y: mid + scale(s.changes.wordsRemoved) + 12, 'text-anchor': 'middle', 'font-size': 11, fill: '#8a1c12' });
-      tr.append(`−${s.changes.wordsRemoved}`);
-      g.append(tx, tr);
+      bar(mid - scale(s.changes.wordsAdded), scale(s.changes.wordsAdded), 'b-add', `Step ${s.step}: ${s.changes.wordsAdded} words added`);
+      bar(mid, scale(s.changes.wordsRemoved), 'b-del', `Step ${s.step}: ${s.changes.wordsRemoved} words removed`);
+      text(x + bw / 2, mid - scale(s.changes.wordsAdded) - 4, 't-add', `+${s.changes.wordsAdded}`);
+      text(x + bw / 2, mid + scale(s.changes.wordsRemoved) + 12, 't-del', `−${s.changes.wordsRemoved}`);
     } else {
-      bar(mid - scale(s.words), scale(s.words), '#c3cad6', `Step ${s.step}: first version, ${s.words} words`);
-      const tx = svg('text', { x: x + 18, y: mid - scale(s.words) - 4, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6b7a' });
-      tx.append(`${s.words}`);
-      g.append(tx);
+      bar(mid - scale(s.words), scale(s.words), 'b-first', `Step ${s.step}: first version, ${s.words} words`);
+      text(x + bw / 2, mid - scale(s.words) - 4, 't-muted', `${s.words}`);
     }
-    const label = svg('text', { x: x + 18, y: height - 4, 'text-anchor': 'middle', 'font-size': 12, fill: '#1d2330' });
-    label.append(`step ${s.step}`);
-    g.append(label);
+    text(x + bw / 2, height - 4, 't-step', `${s.step}`);
   });
-  return h('div', { class: 'chart' }, g,
+  return h('div', { class: 'chart' },
+    h('div', { class: 'chart-scroll', testid: 'chart-scroll', tabindex: '0', 'aria-label': 'Chart: scroll sideways for more versions' }, g),
     h('div', { class: 'legend' },
-      h('span', {}, h('span', { class: 'swatch', style: 'background:#c3cad6' }), 'first version (words)'),
-      h('span', {}, h('span', { class: 'swatch', style: 'background:#4bb46b' }), 'words added'),
-      h('span', {}, h('span', { class: 'swatch', style: 'background:#e0675c' }), 'words removed')));
+      h('span', {}, h('span', { class: 'swatch s-first' }), 'first version (words)'),
+      h('span', {}, h('span', { class: 'swatch s-add' }), 'words added'),
+      h('span', {}, h('span', { class: 'swatch s-del' }), 'words removed'),
+      h('span', { class: 'muted' }, 'numbers under the bars are steps')));
 }
 
 function blameView(b) {
@@ -737,14 +968,31 @@ function blameView(b) {
     h('div', { class: 'legend' }, b.steps.map((s) => h('span', {},
       h('span', { class: 'swatch', style: `background:${colour(s.step)};border:1px solid ${STEP_EDGES[(s.step - 1) % STEP_EDGES.length]}` }),
       `step ${s.step}: ${s.articleId} v${s.version}`))),
-    h('div', { class: 'card blame' }, [...byParagraph.entries()].map(([, sentences]) => h('p', {},
-      sentences.map((s, i) => {
+    h('p', { class: 'muted small-print' }, 'Keyboard: Tab goes from paragraph to paragraph; the arrow keys move between its sentences.'),
+    h('div', { class: 'card blame', testid: 'blame-text' }, [...byParagraph.entries()].map(([, sentences]) => rovingParagraph(
+      sentences.map((s) => {
         const from = stepOf.get(s.firstStep);
         const label = `First in step ${s.firstStep}${from ? ` (${from.articleId})` : ''}`
           + (s.lastChangedStep !== s.firstStep ? `, last changed in step ${s.lastChangedStep}` : '');
-        return [i ? ' ' : '', h('span', { class: 's', testid: 'blame-sentence', 'data-step': s.lastChangedStep, title: label, tabindex: '0',
-          style: `background:${colour(s.lastChangedStep)}` }, s.text)];
+        return h('span', { class: 's', testid: 'blame-sentence', 'data-step': s.lastChangedStep, title: label, 'aria-label': `${s.text} (${label})`,
+          style: `background:${colour(s.lastChangedStep)}` }, s.text);
       })))));
+}
+
+/** A paragraph of focusable items with one tab stop (a roving tabindex): arrow keys move between them. */
+function rovingParagraph(items) {
+  items.forEach((item, i) => item.setAttribute('tabindex', i === 0 ? '0' : '-1'));
+  const p = h('p', {}, items.map((item, i) => [i ? ' ' : '', item]));
+  p.addEventListener('keydown', (e) => {
+    const at = items.indexOf(e.target);
+    const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
+    if (at < 0 || to === undefined || to < 0 || to >= items.length) return;
+    e.preventDefault();
+    items[at].setAttribute('tabindex', '-1');
+    items[to].setAttribute('tabindex', '0');
+    items[to].focus();
+  });
+  return p;
 }
 
 window.addEventListener('hashchange', route);

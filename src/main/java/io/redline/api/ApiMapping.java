@@ -1,10 +1,14 @@
 package io.redline.api;
 
+import io.redline.budget.Deadline;
 import io.redline.detect.Match;
+import io.redline.diff.ParagraphPair;
 import io.redline.match.Comparison;
 import io.redline.match.FactChanges;
 import io.redline.match.SharedParagraph;
 import io.redline.store.VersionRow;
+import io.redline.text.Paragraph;
+import io.redline.text.Paragraphs;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,11 +18,14 @@ public final class ApiMapping {
     private ApiMapping() {
     }
 
-    public static MatchView match(Match m) {
+    /** A match of {@code body} (the text looked up), its shared paragraphs read as the diff reads them. */
+    public static MatchView match(String body, Match m) {
         Comparison c = m.comparison();
+        List<SharedParagraphView> shared = body.isEmpty() ? List.of() : shared(c.shared(), body, m.article().body());
         return new MatchView(m.article().articleId(), m.article().storyId(), m.article().title(),
                 m.classification().name(), m.verdict().reason(), round(c.jaccard()), round(c.containmentAInB()),
-                round(c.containmentBInA()), round(c.paragraphCoverage()), evidence(c), shared(c.shared()));
+                round(c.containmentBInA()), round(c.paragraphCoverage()), evidence(c), shared,
+                m.article().source(), m.article().url(), instant(m.article().publishedAt()));
     }
 
     public static EvidenceView evidence(Comparison c) {
@@ -27,12 +34,33 @@ public final class ApiMapping {
                 f.paragraphs(), f.words(), f.facts(), f.numbers(), f.names(), f.years(), f.renamed());
     }
 
-    public static List<MatchView> matches(List<Match> matches) {
-        return matches.stream().map(ApiMapping::match).toList();
+    public static List<MatchView> matches(String body, List<Match> matches) {
+        return matches.stream().map(m -> match(body, m)).toList();
     }
 
-    public static List<SharedParagraphView> shared(List<SharedParagraph> shared) {
-        return shared.stream().map(s -> new SharedParagraphView(s.index(), s.matchIndex(), s.similarity(), s.exact())).toList();
+    /** The matches without their shared paragraphs, for answers that report only the relation (bulk lines). */
+    public static List<MatchView> relations(List<Match> matches) {
+        return matches.stream().map(m -> match("", m)).map(v -> new MatchView(v.id(), v.storyId(), v.title(),
+                v.classification(), v.reason(), v.jaccard(), v.containment(), v.matchContainment(),
+                v.paragraphCoverage(), v.evidence(), List.of(), v.source(), v.url(), v.publishedAt())).toList();
+    }
+
+    /**
+     * The shared paragraphs of {@code body} and {@code matchBody} with the pair's similarity and shared sentences
+     * from {@link ParagraphPair}: one word diff per shared paragraph, bounded as the diff is.
+     */
+    public static List<SharedParagraphView> shared(List<SharedParagraph> shared, String body, String matchBody) {
+        if (shared.isEmpty()) {
+            return List.of();
+        }
+        List<Paragraph> mine = Paragraphs.split(body);
+        List<Paragraph> theirs = Paragraphs.split(matchBody);
+        return shared.stream().map(s -> {
+            Deadline.check();
+            ParagraphPair pair = ParagraphPair.of(mine.get(s.index()).text(), theirs.get(s.matchIndex()).text());
+            return new SharedParagraphView(s.index(), s.matchIndex(), pair.similarity(), s.exact(), pair.sentences(),
+                    pair.counterpartSentences());
+        }).toList();
     }
 
     public static ArticleView article(VersionRow v) {

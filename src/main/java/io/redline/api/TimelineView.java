@@ -18,11 +18,13 @@ public record TimelineView(long storyId, String headline, Instant firstSeen, Ins
      * One version. {@code changes} and {@code similarity} compare it with the step before (absent for the
      * first); {@code diff} is the path of that diff. {@code derivedFrom} and {@code relation} name the version it
      * derives from (absent when none is recorded); {@code reuses} is set when that version is not in this story.
+     * {@code source} and {@code url} say where it was published, absent when unknown.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(int step, String articleId, int version, String title, Instant publishedAt,
                        Instant ingestedAt, int words, int paragraphs, Boolean titleChanged, Double similarity,
-                       DiffSummary changes, String diff, DerivedFrom derivedFrom, String relation, Reuses reuses) {
+                       DiffSummary changes, String diff, DerivedFrom derivedFrom, String relation, Reuses reuses,
+                       String source, String url) {
     }
 
     /** The parent version; {@code step} is its step in this story, absent when it is not in the story. */

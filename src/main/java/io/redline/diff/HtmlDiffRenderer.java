@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * <tr id="to-3" class="entry op-modified cls-minor">
- *   <td class="change">MODIFIED and MINOR badges, "75% similar"</td>
+ *   <td class="change">"reworded" and "minor" badges, "75% similarity"</td>
  *   <td class="old">¶ 3 … Forces took <del>the</del> town.</td>
  *   <td class="new">¶ 3 … Forces took <ins>a</ins> town.</td>
  * </tr>
@@ -135,7 +135,8 @@ public final class HtmlDiffRenderer {
         DiffSummary s = diff.summary();
         int reworded = s.modified() + s.split() + s.merged();
         int[] counts = {s.unchanged(), reworded, s.moved(), s.inserted(), s.deleted()};
-        String[] names = {"kept", "reworded", "moved", "added", "cut"};
+        String[] names = {ParagraphOp.UNCHANGED.word(), ParagraphOp.MODIFIED.word(), ParagraphOp.MOVED.word(),
+                ParagraphOp.INSERTED.word(), ParagraphOp.DELETED.word()};
         int total = 0;
         for (int count : counts) {
             total += count;
@@ -143,7 +144,7 @@ public final class HtmlDiffRenderer {
         html.append("<header>\n<p class=\"kicker\">Redline · version diff</p>\n<h1><span class=\"from-label\">")
                 .append(esc(fromLabel)).append("</span><span class=\"arrow\">→</span><span class=\"to-label\">")
                 .append(esc(toLabel)).append("</span></h1>\n<p class=\"similarity\"><strong>")
-                .append(percent(diff.similarity())).append("</strong> similar</p>\n")
+                .append(percent(diff.similarity())).append("</strong> ").append(ParagraphOp.SIMILARITY).append("</p>\n")
                 .append("<div class=\"bar\" aria-hidden=\"true\">");
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
@@ -168,7 +169,8 @@ public final class HtmlDiffRenderer {
         }
         html.append("<section class=\"headline\">\n<h2>Headline</h2>\n<p>");
         if (!title.changed()) {
-            html.append(esc(title.to())).append("</p>\n<p class=\"note\">unchanged</p>\n</section>\n");
+            html.append(esc(title.to())).append("</p>\n<p class=\"note\">").append(ParagraphOp.UNCHANGED.word())
+                    .append("</p>\n</section>\n");
             return;
         }
         if (title.changes().isEmpty()) {
@@ -277,10 +279,10 @@ public final class HtmlDiffRenderer {
         String cls = e.changeClass().name().toLowerCase(Locale.ROOT);
         html.append("<tr id=\"").append(rowId(e)).append("\" class=\"entry op-").append(op).append(" cls-")
                 .append(cls).append("\">\n<td class=\"change\"><span class=\"badge op-").append(op).append("\">")
-                .append(op).append("</span><span class=\"badge cls-").append(cls).append("\">")
+                .append(e.op().word()).append("</span><span class=\"badge cls-").append(cls).append("\">")
                 .append(e.changeClass() == ChangeClass.NONE ? "identical" : cls).append("</span>");
         if (e.fromText() != null && e.toText() != null && e.changeClass() != ChangeClass.NONE) {
-            html.append("<span class=\"sim\">").append(percent(e.similarity())).append(" similar</span>");
+            html.append("<span class=\"sim\">").append(percent(e.similarity())).append(' ').append(ParagraphOp.SIMILARITY).append("</span>");
         }
         if (hasOrigin(e)) {
             html.append("<a href=\"#from-").append(e.fromIndex() + 1).append("\">moved from ¶ ")

@@ -112,7 +112,7 @@ public final class ParagraphDiffer {
         };
         boolean modified = link.kind() != ParagraphAligner.Kind.EXACT;
         // the same paragraph after normalisation: its runs show case or quote changes, but nothing was reworded
-        double similarity = modified ? round(words.similarity()) : 1.0;
+        double similarity = ParagraphPair.similarity(!modified, words);
         return new ParagraphChange(op, link.firstFrom(), link.firstTo(), link.from(), link.to(),
                 similarity, changeClass, modified, fromSpan, toSpan, fromText, toText,
                 identical ? List.of() : words.changes());

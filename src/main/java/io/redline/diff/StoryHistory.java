@@ -95,6 +95,20 @@ public final class StoryHistory {
         /** Sentences of the linked new paragraphs that pair with old ones inherit their steps. */
         private void carrySentences(ParagraphAligner.Link link, List<Paragraph> before, List<Paragraph> after,
                                     List<int[][]> out, int step) {
+            if (link.from().size() == 1 && link.to().size() == 1) {
+                String was = before.get(link.from().get(0)).text();
+                if (was.equals(after.get(link.to().get(0)).text())) {
+                    // the same text: its sentences pair one to one, each unchanged (what the alignment below
+                    // finds for identical lists), so they keep their steps without a sentence alignment
+                    int[][] from = sentenceSteps.get(link.from().get(0));
+                    int[][] slots = out.get(link.to().get(0));
+                    for (int k = 0; k < slots.length; k++) {
+                        slots[k][0] = from[k][0];
+                        slots[k][1] = from[k][1];
+                    }
+                    return;
+                }
+            }
             List<String> oldSentences = new ArrayList<>();
             List<int[]> oldSteps = new ArrayList<>();
             for (int i : link.from()) {

@@ -4,6 +4,7 @@ import com.codahale.metrics.Timer;
 import io.redline.api.ApiMapping;
 import io.redline.api.ArticleRequest;
 import io.redline.api.IngestResponse;
+import io.redline.api.MatchView;
 import io.redline.budget.Deadline;
 import io.redline.cluster.StoryAssigner;
 import io.redline.cluster.StoryDecision;
@@ -63,7 +64,15 @@ public final class Ingestor {
 
     /** Stores one article. */
     public IngestResponse ingest(ArticleRequest request) {
-        return commit(prepare(request));
+        return commit(prepare(request), MatchDetail.PAIRS);
+    }
+
+    /** How much of each match an answer carries. */
+    public enum MatchDetail {
+        /** The shared paragraphs with their similarity and sentences, as the diff reads them (one word diff each). */
+        PAIRS,
+        /** The relation and figures only: for callers that read no paragraph (bulk lines, the evaluation). */
+        RELATION
     }
 
     /**
@@ -84,9 +93,14 @@ public final class Ingestor {
      * {@code redline.ingest}, from every entry point (single, bulk, load command).
      */
     public IngestResponse commit(Prepared prepared) {
+        return commit(prepared, MatchDetail.RELATION);
+    }
+
+    /** As {@link #commit(Prepared)}, with matches carrying {@code detail}. */
+    public IngestResponse commit(Prepared prepared, MatchDetail detail) {
         writeLock.lock();
         try {
-            return store.write(writes -> store(writes, prepared, new PendingEntries()));
+            return store.write(writes -> store(writes, prepared, new PendingEntries(), detail));
         } finally {
             writeLock.unlock();
         }
@@ -104,7 +118,7 @@ public final class Ingestor {
         writeLock.lock();
         try {
             return store.eachInOneTransaction(batch, PendingEntries::new,
-                    (writes, pending, prepared) -> Deadline.within(perArticle, () -> store(writes, prepared, pending)));
+                    (writes, pending, prepared) -> Deadline.within(perArticle, () -> store(writes, prepared, pending, MatchDetail.RELATION)));
         } finally {
             writeLock.unlock();
         }
@@ -114,7 +128,7 @@ public final class Ingestor {
      * Stores one article inside the caller's transaction, whose index entries so far are {@code pending}; adds
      * its own entry there last, once nothing more can fail.
      */
-    private IngestResponse store(Writes writes, Prepared prepared, PendingEntries pending) {
+    private IngestResponse store(Writes writes, Prepared prepared, PendingEntries pending, MatchDetail detail) {
         RedlineDao dao = writes.dao();
         ArticleRequest request = prepared.request();
         Fingerprint fingerprint = prepared.fingerprint();
@@ -125,7 +139,7 @@ public final class Ingestor {
             if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
                 VersionHead p = previous.get();
                 return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
-                        Classification.DUPLICATE.name(), ApiMapping.matches(lookup.matches()), List.of());
+                        Classification.DUPLICATE.name(), matches(prepared, lookup, detail), List.of());
             }
             List<StoryAssigner.Link> links = lookup.matches().stream().filter(Match::sameStory)
                     .map(m -> new StoryAssigner.Link(m.article().storyId(), strong(m))).toList();
@@ -145,8 +159,13 @@ public final class Ingestor {
             Classification verdict = previous.isPresent() && !lookup.classification().sameStory()
                     ? Classification.REVISION : lookup.classification();
             return new IngestResponse(request.id(), version, saved.storyId(), previous.isPresent() ? "UPDATED" : "CREATED",
-                    verdict.name(), ApiMapping.matches(lookup.matches()), decision.merged());
+                    verdict.name(), matches(prepared, lookup, detail), decision.merged());
         }
+    }
+
+    private static List<MatchView> matches(Prepared prepared, Lookup lookup, MatchDetail detail) {
+        return detail == MatchDetail.PAIRS ? ApiMapping.matches(prepared.request().body(), lookup.matches())
+                : ApiMapping.relations(lookup.matches());
     }
 
     /**

@@ -65,17 +65,21 @@ public final class Catalog {
         }));
     }
 
-    /** A page of stories, most recently updated first; with {@code query}, only those with a matching headline. */
-    public StoryPage stories(int page, int size, String query) {
+    /**
+     * A page of stories, most recently updated first; with {@code query}, only those with an article whose id,
+     * headline or source contains it; with {@code minVersions} above 1, only those with that many versions.
+     */
+    public StoryPage stories(int page, int size, String query, int minVersions) {
         if (query != null && (query.length() > MAX_QUERY || !InputLimits.storable(query))) {
             throw InvalidInputException.malformed("q", "q must be at most " + MAX_QUERY
                     + " characters, without NUL or unpaired surrogates");
         }
-        String pattern = query == null || query.isBlank() ? null
+        boolean filtered = (query != null && !query.isBlank()) || minVersions > 1;
+        String pattern = query == null || query.isBlank() ? "%"
                 : "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return store.read(dao -> {
             long offset = (long) page * size;
-            List<StoryRow> rows = pattern == null ? dao.stories(size, offset) : dao.searchStories(pattern, size, offset);
+            List<StoryRow> rows = filtered ? dao.searchStories(pattern, minVersions, size, offset) : dao.stories(size, offset);
             Map<Long, List<StoryArticleRow>> byStory = rows.isEmpty() ? Map.of()
                     : dao.storyArticles(rows.stream().map(StoryRow::id).toList()).stream()
                     .collect(Collectors.groupingBy(StoryArticleRow::storyId));
@@ -86,10 +90,12 @@ public final class Catalog {
                         .max(Comparator.comparingLong(StoryArticleRow::ingestedAt).thenComparing(StoryArticleRow::articleId))
                         .map(StoryArticleRow::title).orElse("");
                 int versions = articles.stream().mapToInt(StoryArticleRow::latestVersion).sum();
+                Instant published = articles.stream().map(StoryArticleRow::publishedAt).filter(java.util.Objects::nonNull)
+                        .max(Long::compare).map(Instant::ofEpochMilli).orElse(null);
                 summaries.add(new StorySummary(s.id(), headline, articles.size(), versions,
-                        Instant.ofEpochMilli(s.createdAt()), Instant.ofEpochMilli(s.updatedAt())));
+                        Instant.ofEpochMilli(s.createdAt()), Instant.ofEpochMilli(s.updatedAt()), published));
             }
-            return new StoryPage(page, size, pattern == null ? dao.countStories() : dao.countSearchedStories(pattern),
+            return new StoryPage(page, size, filtered ? dao.countSearchedStories(pattern, minVersions) : dao.countStories(),
                     summaries);
         });
     }

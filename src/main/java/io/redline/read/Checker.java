@@ -36,7 +36,7 @@ public final class Checker {
             limits.checkPublished(publishedAt);
             Lookup lookup = detector.lookup(detector.fingerprint(body),
                     publishedAt == null ? null : publishedAt.toEpochMilli(), null);
-            return new CheckResponse(lookup.classification().name(), ApiMapping.matches(lookup.matches()),
+            return new CheckResponse(lookup.classification().name(), ApiMapping.matches(body, lookup.matches()),
                     lookup.candidates().size(), lookup.oversizedBuckets());
         }
     }
@@ -58,7 +58,8 @@ public final class Checker {
                 ApiMapping.round(m.estimatedJaccard()),
                 ApiMapping.round(c.jaccard()), ApiMapping.round(c.containmentAInB()), ApiMapping.round(c.containmentBInA()),
                 ApiMapping.round(c.paragraphCoverage()), m.bandsCollided(), detector.bands().parameters().bands(),
-                c.shared().size(), c.onlyInA(), c.onlyInB(), ApiMapping.evidence(c), ApiMapping.shared(c.shared())));
+                c.shared().size(), c.onlyInA(), c.onlyInB(), ApiMapping.evidence(c),
+                ApiMapping.shared(c.shared(), ra.get().body(), rb.get().body())));
     }
 
     /** Which of the two articles is missing, for a 404 that names it. */

@@ -106,7 +106,7 @@ public final class VersionHistory {
                         d == null ? null : d.title().changed(), d == null ? null : d.similarity(),
                         d == null ? null : d.summary(),
                         d == null ? null : "/stories/" + storyId + "/diff?from=" + k + "&to=" + (k + 1),
-                        from, l.relation(), reuses));
+                        from, l.relation(), reuses, v.source(), v.url()));
             }
             // the latest version's paragraphs along its lineage, as blame reads its sentences
             List<Integer> path = lineage.path(chain.size());
@@ -189,7 +189,8 @@ public final class VersionHistory {
     }
 
     public static VersionRef ref(VersionRow v, Integer step) {
-        return new VersionRef(v.articleId(), v.version(), step, v.title());
+        return new VersionRef(v.articleId(), v.version(), step, v.title(), v.source(), v.url(),
+                ApiMapping.instant(v.publishedAt()), Instant.ofEpochMilli(v.ingestedAt()));
     }
 
 }

@@ -37,9 +37,10 @@ public class StoryResource {
 
     @GET
     public StoryPage stories(@QueryParam("page") @DefaultValue("0") String page,
-                             @QueryParam("size") @DefaultValue("20") String size, @QueryParam("q") String query) {
+                             @QueryParam("size") @DefaultValue("20") String size, @QueryParam("q") String query,
+                             @QueryParam("minVersions") @DefaultValue("1") String minVersions) {
         return catalog.stories(intParam("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
-                intParam("size", size, 1, MAX_PAGE_SIZE), query);
+                intParam("size", size, 1, MAX_PAGE_SIZE), query, intParam("minVersions", minVersions, 1, 1_000_000));
     }
 
     @GET

@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public enum AccessPolicy {
     /**
-     * The application port. The page ({@code GET /}, {@code /ui/*}) carries no data and is open; safe methods
+     * The application port. The page ({@code GET /}, {@code /ui/*}, {@code /favicon.ico}) carries no data and is open; safe methods
      * and the two read-only POSTs ({@code /check}, {@code /diff}) need {@code read}; every other call
      * (store, bulk, delete) needs {@code write}.
      */
@@ -18,7 +18,7 @@ public enum AccessPolicy {
         @Override
         public Optional<Role> required(String method, String path) {
             boolean safe = SAFE.contains(method);
-            if (safe && (path.equals("/") || path.equals("/ui") || path.startsWith("/ui/"))) {
+            if (safe && (path.equals("/") || path.equals("/ui") || path.startsWith("/ui/") || path.equals("/favicon.ico"))) {
                 return Optional.empty();
             }
             if (safe || method.equals("POST") && READ_POSTS.contains(path)) {

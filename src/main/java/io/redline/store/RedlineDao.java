@@ -140,16 +140,26 @@ public interface RedlineDao extends LookupReads {
     @SqlQuery("SELECT COUNT(*) FROM stories")
     long countStories();
 
-    /** Stories with an article whose latest headline contains {@code pattern} (a LIKE pattern, lower case). */
+    /**
+     * Stories with an article whose id, latest headline or source contains {@code pattern} (a LIKE pattern, lower
+     * case; "%" for any), and at least {@code minVersions} versions in all.
+     */
     @SqlQuery("SELECT s.id, s.created_at, s.updated_at FROM stories s WHERE s.id IN (SELECT a.story_id" + LATEST
-            + "WHERE LOWER(v.title) LIKE :pattern ESCAPE '!') ORDER BY s.updated_at DESC, s.id DESC LIMIT :limit OFFSET :offset")
-    List<StoryRow> searchStories(@Bind("pattern") String pattern, @Bind("limit") int limit, @Bind("offset") long offset);
+            + "WHERE " + MATCHES + ")" + HAS_VERSIONS + " ORDER BY s.updated_at DESC, s.id DESC LIMIT :limit OFFSET :offset")
+    List<StoryRow> searchStories(@Bind("pattern") String pattern, @Bind("minVersions") int minVersions,
+                                 @Bind("limit") int limit, @Bind("offset") long offset);
 
-    @SqlQuery("SELECT COUNT(*) FROM stories s WHERE s.id IN (SELECT a.story_id" + LATEST
-            + "WHERE LOWER(v.title) LIKE :pattern ESCAPE '!')")
-    long countSearchedStories(@Bind("pattern") String pattern);
+    @SqlQuery("SELECT COUNT(*) FROM stories s WHERE s.id IN (SELECT a.story_id" + LATEST + "WHERE " + MATCHES + ")"
+            + HAS_VERSIONS)
+    long countSearchedStories(@Bind("pattern") String pattern, @Bind("minVersions") int minVersions);
 
-    @SqlQuery("SELECT a.story_id, a.id AS article_id, a.latest_version, v.title, v.ingested_at" + LATEST
+    String MATCHES = "(LOWER(v.title) LIKE :pattern ESCAPE '!' OR LOWER(a.id) LIKE :pattern ESCAPE '!'"
+            + " OR LOWER(COALESCE(v.source, '')) LIKE :pattern ESCAPE '!')";
+    /** Every version of an article is kept, so an article has {@code latest_version} of them. */
+    String HAS_VERSIONS = " AND s.id IN (SELECT a2.story_id FROM articles a2 GROUP BY a2.story_id"
+            + " HAVING SUM(a2.latest_version) >= :minVersions)";
+
+    @SqlQuery("SELECT a.story_id, a.id AS article_id, a.latest_version, v.title, v.ingested_at, v.published_at" + LATEST
             + "WHERE a.story_id IN (<ids>)")
     List<StoryArticleRow> storyArticles(@BindList("ids") Collection<Long> storyIds);
 

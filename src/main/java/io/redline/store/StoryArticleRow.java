@@ -1,5 +1,6 @@
 package io.redline.store;
 
-/** The latest version of one article of a story, without its text: for story listings. */
-public record StoryArticleRow(long storyId, String articleId, int latestVersion, String title, long ingestedAt) {
+/** The latest version of one article of a story, without its text: for story listings; publishedAt may be null. */
+public record StoryArticleRow(long storyId, String articleId, int latestVersion, String title, long ingestedAt,
+                              Long publishedAt) {
 }

@@ -103,7 +103,7 @@ class HtmlDiffRendererTest {
         Document page = parse(HTML);
 
         assertThat(text(page, "//h1")).isEqualTo("v1 <draft>→v2 \"final\"");
-        assertThat(text(page, "//p[@class='similarity']")).isEqualTo("87% similar");
+        assertThat(text(page, "//p[@class='similarity']")).isEqualTo("87% similarity");
         assertThat(texts(page, "//ul[@class='legend']/li")).containsExactly(
                 "kept 1", "reworded 3", "moved 1", "added 1", "cut 1", "words +9 −8");
         assertThat(texts(page, "//div[@class='bar']/span/@class"))
@@ -182,15 +182,27 @@ class HtmlDiffRendererTest {
         assertThat(attr(page, "//tr[@id='from-5']/td[3]", "class")).isEqualTo("new empty");
         assertThat(text(page, "//tr[@id='from-5']/td[3]")).isEmpty();
         assertThat(text(page, "//tr[@id='from-5']/td[@class='old']/div")).isEqualTo("An old paragraph that was cut.");
+        assertThat(texts(page, "//tr[@id='to-6']//span[contains(@class,'badge op-')]")).containsExactly("added");
+        assertThat(texts(page, "//tr[@id='from-5']//span[contains(@class,'badge op-')]")).containsExactly("cut");
+    }
+
+    /** The editors' vocabulary, the same as the page's: no API constant (UNCHANGED, MODIFIED, DELETED) shows. */
+    @Test
+    void everyChangeIsNamedInTheEditorsWords() {
+        Document page = parse(HTML);
+        assertThat(texts(page, "//span[contains(@class,'badge op-')]"))
+                .isSubsetOf("kept", "reworded", "moved", "added", "cut", "split", "merged", "moved away");
+        assertThat(text(page, "/html/body")).doesNotContainIgnoringCase("unchanged").doesNotContainIgnoringCase("modified")
+                .doesNotContainIgnoringCase("deleted").doesNotContainIgnoringCase("inserted").doesNotContain("similar ");
     }
 
     @Test
     void eachRowShowsItsOpClassAndOneBasedParagraphNumbers() {
         Document page = parse(HTML);
 
-        assertThat(texts(page, "//tr[@id='to-1']//span[contains(@class,'badge')]")).containsExactly("unchanged", "identical");
-        assertThat(texts(page, "//tr[@id='to-3']//span[contains(@class,'badge')]")).containsExactly("modified", "minor");
-        assertThat(text(page, "//tr[@id='to-3']//span[@class='sim']")).isEqualTo("80% similar");
+        assertThat(texts(page, "//tr[@id='to-1']//span[contains(@class,'badge')]")).containsExactly("kept", "identical");
+        assertThat(texts(page, "//tr[@id='to-3']//span[contains(@class,'badge')]")).containsExactly("reworded", "minor");
+        assertThat(text(page, "//tr[@id='to-3']//span[@class='sim']")).isEqualTo("80% similarity");
         assertThat(texts(page, "//tr[@id='to-4']//span[contains(@class,'badge')]")).containsExactly("split", "cosmetic");
         assertThat(text(page, "//tr[@id='to-4']/td[@class='old']/span[@class='num']")).isEqualTo("¶ 4");
         assertThat(text(page, "//tr[@id='to-4']/td[@class='new']/span[@class='num']")).isEqualTo("¶ 4, 5");
@@ -227,7 +239,7 @@ class HtmlDiffRendererTest {
 
         Document page = parse(HtmlDiffRenderer.render(same, "a", "b"));
 
-        assertThat(texts(page, "//section[@class='headline']/p")).containsExactly("Same", "unchanged");
+        assertThat(texts(page, "//section[@class='headline']/p")).containsExactly("Same", "kept");
         assertThat(count(parse(HtmlDiffRenderer.render(untitled, "a", "b")), "//section")).isZero();
     }
 

@@ -18,11 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole diff output ({@link TextDiff#toString}: every entry, run, span, class and figure) of 1,200 generated
  * revisions and a few long texts is what the code before words became ids gave (commit ca26d30): its SHA-256 was
- * taken by running {@link #digest} against that commit's classes. Pins the word-level steps (sentence pairing,
+ * taken by running {@link #digest} against that commit's classes, and taken again when {@link Sentences} stopped
+ * ending sentences at abbreviations ("U.S.", "Col.", initials), which changes the sentence pairing of generated
+ * texts that contain them. Pins the word-level steps (sentence pairing,
  * cosmetic test, word counts) that {@link ParagraphAlignerMatchesReferenceTest} does not look at.
  */
 class ParagraphDifferOutputPinnedTest {
-    static final String BEFORE = "fed4381a5accb79f242b3f7e1d6f8420e4a1f78b2c06c25e3003d3ffd85543b6";
+    static final String BEFORE = "d38b00002952b5adbd7a1579d3e7a43e9af50e56c9d7630f9c74239134d2f660";
 
     @Test
     void theOutputIsByteForByteWhatItWas() throws Exception {

@@ -79,6 +79,10 @@ class EditorPageTest {
         assertThat(verdict.getText()).isIn("REVISION", "DUPLICATE");
         WebElement top = all("match").get(0);
         assertThat(top.getAttribute("data-story")).isEqualTo(String.valueOf(storyOfSeed08));
+        // the editor's question first; the technical figures behind a disclosure
+        assertThat(top.findElement(By.cssSelector("[data-testid=match-answer]")).getText()).matches("\\d+% of your text is in seed-08; \\d+% of seed-08 is in yours");
+        assertThat(top.findElement(By.cssSelector("[data-testid=match-jaccard]")).isDisplayed()).isFalse();
+        top.findElement(By.cssSelector("[data-testid=match-figures] summary")).click();
         assertThat(top.findElement(By.cssSelector("[data-testid=match-jaccard]")).getText()).matches("\\d+%");
         assertThat(top.findElement(By.cssSelector("[data-testid=match-containment]")).getText()).matches("\\d+%");
         // the relation says what it rests on: two reworded paragraphs, words changed and no fact
@@ -126,12 +130,14 @@ class EditorPageTest {
 
         find("diff-copy-link").click();
         String link = find("diff-link").getAttribute("value");
-        assertThat(link).endsWith("/#/diff?from=seed-07&to=seed-08");
+        // the link keeps the inline choice
+        assertThat(link).endsWith("/#/diff?from=seed-07&to=seed-08&view=inline");
         driver.get("about:blank");
         driver.get(link);
         waitFor("diff-summary");
         assertThat(driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MOVED]"))).hasSize(2);
         assertThat(find("diff-title").getText()).contains("Islamic State on verge of defeat");
+        assertThat(find("diff").getAttribute("data-mode")).isEqualTo("inline");
     }
 
     @Test

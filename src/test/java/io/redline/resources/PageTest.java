@@ -36,7 +36,7 @@ class PageTest {
         assertThat(script.contentType()).contains("javascript");
         assertThat(redline.get("/ui/style.css").contentType()).startsWith("text/css");
         // no fonts, scripts or styles from anywhere else
-        for (String asset : new String[]{"/ui/app.js", "/ui/style.css", "/"}) {
+        for (String asset : new String[]{"/ui/app.js", "/ui/style.css", "/", "/favicon.ico"}) {
             // (the SVG namespace is a name, not an address that is fetched)
             String text = redline.get(asset).body().replace("http://www.w3.org/2000/svg", "");
             assertThat(text).as(asset).doesNotContain("http://").doesNotContain("https://")
@@ -44,10 +44,18 @@ class PageTest {
         }
         // the API keeps its paths
         assertThat(redline.get("/stats").status()).isEqualTo(200);
+        // an icon, named by the page and answered where browsers look for one unasked: no 404 on any page
+        assertThat(page.body()).contains("<link rel=\"icon\" href=\"/ui/favicon.svg\"");
+        assertThat(redline.get("/ui/favicon.svg").status()).isEqualTo(200);
+        RunningRedline.Reply icon = redline.get("/favicon.ico");
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.contentType()).startsWith("image/svg+xml");
+        assertThat(icon.body()).startsWith("<svg");
     }
 
     @Test
-    void storiesCanBeSearchedByHeadline() {
+    void storiesCanBeSearchedByHeadlineArticleIdAndSource() {
+        assertThat(redline.get("/stories?q=SEED-07").json().get("total").asInt()).isEqualTo(1);
         var found = redline.get("/stories?q=caliphate").json();
         assertThat(found.get("total").asInt()).isEqualTo(1);
         assertThat(found.get("stories").get(0).get("headline").asText()).contains("caliphate");
@@ -61,6 +69,10 @@ class PageTest {
         try (Browser browser = Browser.start(1280, 900)) {
             browser.driver().get(redline.url("/"));
             assertThat(browser.driver().getTitle()).isEqualTo("Redline");
+            // the icon is found: no failed request (a 404) in the console
+            browser.driver().get(redline.url("/diff?from=seed-07&to=seed-08&format=html"));
+            browser.driver().get(redline.url("/"));
+            assertThat(browser.console()).noneMatch(m -> m.contains("404") || m.contains("Failed to load"));
             browser.screenshot("page-loaded");
         }
     }

@@ -14,6 +14,7 @@ class AccessPolicyTest {
         assertThat(APPLICATION.required("GET", "/")).isEmpty();
         assertThat(APPLICATION.required("GET", "/ui/app.js")).isEmpty();
         assertThat(APPLICATION.required("HEAD", "/ui/style.css")).isEmpty();
+        assertThat(APPLICATION.required("GET", "/favicon.ico")).isEmpty();
         assertThat(APPLICATION.required("POST", "/")).contains(Role.WRITE);
         assertThat(APPLICATION.required("GET", "/uix")).contains(Role.READ);
     }

@@ -523,10 +523,10 @@ class ArticleStoreTest {
         db.store.saveVersion(titled("c", 1, "C one", 40), keys(3), NEW_STORY, 400);
 
         assertThat(db.storyArticles(List.of(1L))).containsExactlyInAnyOrder(
-                new StoryArticleRow(1, "a", 2, "A two", 20), new StoryArticleRow(1, "b", 1, "B one", 30));
+                new StoryArticleRow(1, "a", 2, "A two", 20, null), new StoryArticleRow(1, "b", 1, "B one", 30, null));
         assertThat(db.storyArticles(List.of(1L, 2L))).containsExactlyInAnyOrder(
-                new StoryArticleRow(1, "a", 2, "A two", 20), new StoryArticleRow(1, "b", 1, "B one", 30),
-                new StoryArticleRow(2, "c", 1, "C one", 40));
+                new StoryArticleRow(1, "a", 2, "A two", 20, null), new StoryArticleRow(1, "b", 1, "B one", 30, null),
+                new StoryArticleRow(2, "c", 1, "C one", 40, null));
         assertThat(db.storyArticles(List.of(99L))).isEmpty();
     }
 
