@@ -64,6 +64,7 @@ class BackfillTest {
             assertThat(bulk.status()).isEqualTo(200);
         }
         byService = Store.read(served.migratedJdbi());
+        quietSpark();
         spark = SparkSession.builder().master("local[2]").appName("redline-backfill-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
@@ -72,6 +73,14 @@ class BackfillTest {
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
+    }
+
+    /** Spark, Hadoop and Liquibase (run once per partition) at WARN: the service's start set everything to INFO. */
+    static void quietSpark() {
+        for (String name : new String[]{"org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet",
+                "liquibase"}) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name)).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     @AfterAll
@@ -114,6 +123,7 @@ class BackfillTest {
                     "body", "A text the archive has never seen.\n\nWith a second paragraph.")).json();
             assertThat(stored.get("storyId").asLong()).isGreaterThan(byJob.maxStory());
         }
+        quietSpark();
     }
 
     @Test
