@@ -21,6 +21,7 @@ import io.redline.store.VersionHead;
 import io.redline.store.VersionRow;
 import io.redline.store.Writes;
 import io.redline.text.TextNormalizer;
+import io.redline.watch.Outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -139,12 +140,15 @@ public final class Ingestor {
                     previous.map(Lineage::updateOf).orElseGet(() -> derivation(lookup)));
             long[] keys = detector.bucketKeys(fingerprint);
             ArticleStore.Saved saved = ArticleStore.saveVersion(writes, row, keys, decision, now);
-            detector.stored(row, fingerprint);
-            pending.apply(saved.entry(), saved.replaced(), keys);
             // an article updated under its own id is always the same article
             Classification verdict = previous.isPresent() && !lookup.classification().sameStory()
                     ? Classification.REVISION : lookup.classification();
-            return new IngestResponse(request.id(), version, saved.storyId(), previous.isPresent() ? "UPDATED" : "CREATED",
+            String status = previous.isPresent() ? "UPDATED" : "CREATED";
+            Outbox.record(writes, new Outbox.NewVersion(request.id(), version, saved.storyId(), status, verdict.name(),
+                    request.source(), now));
+            detector.stored(row, fingerprint);
+            pending.apply(saved.entry(), saved.replaced(), keys);
+            return new IngestResponse(request.id(), version, saved.storyId(), status,
                     verdict.name(), ApiMapping.matches(lookup.matches()), decision.merged());
         }
     }

@@ -5,6 +5,7 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -25,7 +26,7 @@ import java.util.Optional;
 @RegisterRowMapper(RowMappers.Indexed.class)
 @RegisterRowMapper(RowMappers.Candidates.class)
 @RegisterRowMapper(RowMappers.Heads.class)
-public interface RedlineDao {
+public interface RedlineDao extends SqlObject {
     String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
             + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
             + "v.relation";
