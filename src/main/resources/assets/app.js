@@ -571,7 +571,8 @@ function storiesView(params) {
     location.hash = `#/stories${next.toString() ? `?${next}` : ''}`;
   });
   const slot = h('div', {});
-  app.append(h('h1', {}, 'Stories'), h('p', { class: 'muted' }, 'Versions of the same story grouped together, most recently updated first.'), form, slot);
+  app.append(h('h1', {}, 'Stories'), h('p', { class: 'muted' }, 'Versions of the same story grouped together, most recently updated first. ',
+    h('a', { href: '/feed', type: 'application/atom+xml', testid: 'feed-link' }, 'Atom feed of every new version')), form, slot);
   const query = new URLSearchParams({ page, size });
   if (q) query.set('q', q);
   load(slot, 'Loading stories…', 'Could not load the stories', api(`/stories?${query}`), (r) => {
@@ -587,7 +588,8 @@ function storiesView(params) {
       h('ul', { class: 'story-list', testid: 'stories' }, r.stories.map((s) => h('li', {},
         h('a', { href: `#/stories/${s.id}`, testid: 'story-link', 'data-id': s.id },
           h('div', { class: 'headline' }, s.headline || `Story ${s.id}`),
-          h('div', { class: 'muted' }, `${s.versions} version${s.versions === 1 ? '' : 's'} of ${s.articles} article${s.articles === 1 ? '' : 's'} · updated ${when(s.updatedAt)}`))))),
+          h('div', { class: 'muted' }, `${s.versions} version${s.versions === 1 ? '' : 's'} of ${s.articles} article${s.articles === 1 ? '' : 's'} · updated ${when(s.updatedAt)}`)),
+        h('a', { class: 'muted', href: `/stories/${encodeURIComponent(s.id)}/feed`, type: 'application/atom+xml', testid: 'story-feed-link' }, 'feed')))),
       pages > 1 ? h('div', { class: 'pager' }, page > 0 ? pageLink(page - 1, '← Newer') : null,
         h('span', { class: 'muted' }, `page ${page + 1} of ${pages}`), page + 1 < pages ? pageLink(page + 1, 'Older →') : null) : null);
   });
@@ -603,7 +605,8 @@ function storyView(id) {
     document.title = `${t.headline} · Redline`;
     return h('div', {},
       h('h1', { testid: 'story-headline' }, t.headline),
-      h('p', { class: 'muted' }, `${t.steps.length} version${t.steps.length === 1 ? '' : 's'} · first seen ${when(t.firstSeen)} · last seen ${when(t.lastSeen)}`),
+      h('p', { class: 'muted' }, `${t.steps.length} version${t.steps.length === 1 ? '' : 's'} · first seen ${when(t.firstSeen)} · last seen ${when(t.lastSeen)} · `,
+        h('a', { href: `/stories/${sid}/feed`, type: 'application/atom+xml', testid: 'story-feed-link' }, 'Atom feed')),
       h('h2', {}, 'How much each update changed'),
       chart(t),
       h('h2', { id: 'lineage-title' }, 'Where each version comes from'),

@@ -19,11 +19,13 @@ import io.redline.health.DiskSpaceCheck;
 import io.redline.health.StoreWriteCheck;
 import io.redline.ingest.BulkIngest;
 import io.redline.ingest.InputLimits;
+import io.redline.read.Feeds;
 import io.redline.resources.ArticleResource;
 import io.redline.resources.BulkResource;
 import io.redline.resources.CheckResource;
 import io.redline.resources.DatabaseErrorMappers;
 import io.redline.resources.DiffResource;
+import io.redline.resources.FeedResource;
 import io.redline.resources.ErrorMappers;
 import io.redline.resources.JsonErrorHandler;
 import io.redline.resources.PageResource;
@@ -95,13 +97,15 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
                         config.getIngest().buildBatch()),
                 environment.getObjectMapper()));
         environment.jersey().register(new CheckResource(components.checker()));
-        environment.jersey().register(new StoryResource(components.catalog(), components.history()));
+        Feeds feeds = new Feeds(components.store(), components.history(), config.getWatch().getBaseUrl());
+        environment.jersey().register(new StoryResource(components.catalog(), components.history(), feeds));
         environment.jersey().register(new DiffResource(components.history()));
         environment.jersey().register(new StatsResource(components.catalog()));
         environment.jersey().register(new PageResource());
         WatchFactory watch = config.getWatch();
         environment.jersey().register(new SubscriptionResource(new Subscriptions(components.store(),
                 watch.buildTargetPolicy(), watch.getMaxSubscriptions(), Clock.systemUTC())));
+        environment.jersey().register(new FeedResource(feeds));
         environment.lifecycle().manage(new WebhookSender(components.store(),
                 new EventBodies(components.history(), watch.getBaseUrl()), environment.getObjectMapper(),
                 watch.buildTargetPolicy(), watch.buildSettings(), Clock.systemUTC(), new SecureRandom(),

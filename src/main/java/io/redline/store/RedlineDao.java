@@ -34,6 +34,14 @@ public interface RedlineDao extends SqlObject {
 
     // --- articles and versions
 
+    /** The newest versions first (by ingestion), of one relation and source when given: the feed. */
+    @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
+            + "WHERE (v.relation = :relation OR :anyRelation) AND (v.source = :source OR :anySource) "
+            + "ORDER BY v.ingested_at DESC, v.article_id DESC, v.version DESC LIMIT :limit")
+    List<VersionRow> newestVersions(@Bind("relation") String relation, @Bind("anyRelation") boolean anyRelation,
+                                    @Bind("source") String source, @Bind("anySource") boolean anySource,
+                                    @Bind("limit") int limit);
+
     @SqlQuery("SELECT id, story_id, latest_version, created_at FROM articles WHERE id = :id")
     Optional<ArticleRow> article(@Bind("id") String id);
 
