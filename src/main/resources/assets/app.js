@@ -789,7 +789,8 @@ function storiesView(params) {
   form.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
   several.addEventListener('change', submit);
   const slot = h('div', {});
-  app.append(h('h1', {}, 'Stories'), h('p', { class: 'muted' }, 'Versions of the same story grouped together, most recently updated first.'), form, slot);
+  app.append(h('h1', {}, 'Stories'), h('p', { class: 'muted' }, 'Versions of the same story grouped together, most recently updated first. ',
+    h('a', { href: '/feed', type: 'application/atom+xml', testid: 'feed-link' }, 'Atom feed of every new version')), form, slot);
   const query = new URLSearchParams({ page, size });
   if (q) query.set('q', q);
   if (multi) query.set('minVersions', 2);
@@ -807,7 +808,8 @@ function storiesView(params) {
       h('ul', { class: 'story-list', testid: 'stories' }, r.stories.map((s) => h('li', {},
         h('a', { href: `#/stories/${s.id}`, testid: 'story-link', 'data-id': s.id },
           h('div', { class: 'headline' }, s.headline || `Story ${s.id}`),
-          h('div', { class: 'muted' }, `${s.versions} version${s.versions === 1 ? '' : 's'} of ${s.articles} article${s.articles === 1 ? '' : 's'} · latest ${shownDate({ publishedAt: s.publishedAt, ingestedAt: s.updatedAt })}`))))),
+          h('div', { class: 'muted' }, `${s.versions} version${s.versions === 1 ? '' : 's'} of ${s.articles} article${s.articles === 1 ? '' : 's'} · latest ${shownDate({ publishedAt: s.publishedAt, ingestedAt: s.updatedAt })}`)),
+        h('a', { class: 'muted', href: `/stories/${encodeURIComponent(s.id)}/feed`, type: 'application/atom+xml', testid: 'story-feed-link' }, 'feed')))),
       pages > 1 ? h('div', { class: 'pager' }, page > 0 ? pageLink(page - 1, '← Newer') : null,
         h('span', { class: 'muted' }, `page ${page + 1} of ${pages}`), page + 1 < pages ? pageLink(page + 1, 'Older →') : null) : null);
   });
@@ -825,7 +827,8 @@ function storyView(id) {
     const latest = t.steps[t.steps.length - 1];
     return h('div', {},
       h('h1', { testid: 'story-headline' }, t.headline),
-      h('p', { class: 'muted', testid: 'story-dates' }, `${t.steps.length} version${t.steps.length === 1 ? '' : 's'} · first ${when(dates[0])} · latest ${when(dates[dates.length - 1])}`),
+      h('p', { class: 'muted', testid: 'story-dates' }, `${t.steps.length} version${t.steps.length === 1 ? '' : 's'} · first ${when(dates[0])} · latest ${when(dates[dates.length - 1])} · `,
+        h('a', { href: `/stories/${sid}/feed`, type: 'application/atom+xml', testid: 'story-feed-link' }, 'Atom feed')),
       sourceLine(latest, 'story-source'),
       t.steps.length > 1 ? versionPickers(t.storyId, t.steps, t.steps.length - 1, t.steps.length) : null,
       h('h2', {}, 'How much each update changed'),

@@ -15,7 +15,7 @@ import java.time.Clock;
 
 /** The parts of one running Redline, built once and shared by resources and commands. */
 public record Components(Detector detector, Ingestor ingestor, Checker checker, Catalog catalog, VersionHistory history,
-                         Reindexer reindexer) {
+                         Reindexer reindexer, ArticleStore store) {
     public static Components create(Detector detector, ArticleStore store, InputLimits limits, Clock clock,
                                     MetricRegistry metrics) {
         return create(detector, store, limits, DiffOptions.defaults(), clock, metrics);
@@ -28,6 +28,7 @@ public record Components(Detector detector, Ingestor ingestor, Checker checker, 
                 new Checker(detector, store, limits, metrics.timer("redline.check")),
                 new Catalog(detector, store),
                 new VersionHistory(store, limits, diff),
-                new Reindexer(detector, store));
+                new Reindexer(detector, store),
+                store);
     }
 }

@@ -14,27 +14,35 @@ import io.redline.api.StrictJson;
 import io.redline.cli.EvaluateCommand;
 import io.redline.cli.LoadCommand;
 import io.redline.cli.PostCommand;
+import io.redline.health.DeliveryLagCheck;
 import io.redline.health.DiskSpaceCheck;
 import io.redline.health.StoreWriteCheck;
 import io.redline.ingest.BulkIngest;
 import io.redline.ingest.InputLimits;
+import io.redline.read.Feeds;
 import io.redline.resources.ArticleResource;
 import io.redline.resources.BulkResource;
 import io.redline.resources.CheckResource;
 import io.redline.resources.DatabaseErrorMappers;
 import io.redline.resources.DiffResource;
+import io.redline.resources.FeedResource;
 import io.redline.resources.ErrorMappers;
 import io.redline.resources.JsonErrorHandler;
 import io.redline.resources.PageResource;
 import io.redline.resources.RequestBoundsFilter;
 import io.redline.resources.StatsResource;
 import io.redline.resources.StoryResource;
+import io.redline.resources.SubscriptionResource;
 import io.redline.security.ApiKeys;
 import io.redline.security.Refusal;
 import io.redline.security.SecurityFilters;
 import jakarta.servlet.DispatcherType;
+import io.redline.watch.EventBodies;
+import io.redline.watch.Subscriptions;
+import io.redline.watch.WebhookSender;
 import org.jdbi.v3.core.Jdbi;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
@@ -89,10 +97,19 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
                         config.getIngest().buildBatch()),
                 environment.getObjectMapper()));
         environment.jersey().register(new CheckResource(components.checker()));
-        environment.jersey().register(new StoryResource(components.catalog(), components.history()));
+        Feeds feeds = new Feeds(components.store(), components.history(), config.getWatch().getBaseUrl());
+        environment.jersey().register(new StoryResource(components.catalog(), components.history(), feeds));
         environment.jersey().register(new DiffResource(components.history()));
         environment.jersey().register(new StatsResource(components.catalog()));
         environment.jersey().register(new PageResource());
+        WatchFactory watch = config.getWatch();
+        environment.jersey().register(new SubscriptionResource(new Subscriptions(components.store(),
+                watch.buildTargetPolicy(), watch.getMaxSubscriptions(), Clock.systemUTC())));
+        environment.jersey().register(new FeedResource(feeds));
+        environment.lifecycle().manage(new WebhookSender(components.store(),
+                new EventBodies(components.history(), watch.getBaseUrl()), environment.getObjectMapper(),
+                watch.buildTargetPolicy(), watch.buildSettings(), Clock.systemUTC(), new SecureRandom(),
+                environment.metrics()));
         JsonErrorHandler errors = new JsonErrorHandler(environment.getObjectMapper());
         environment.getApplicationContext().setErrorHandler(JsonErrorHandler.forServlets(environment.getObjectMapper()));
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
@@ -105,6 +122,8 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         environment.healthChecks().register(StoreWriteCheck.NAME,
                 new StoreWriteCheck(jdbi, Clock.systemUTC(), StoreWriteCheck.DEFAULT_TIMEOUT,
                         environment.getHealthCheckExecutorService()));
+        environment.healthChecks().register(DeliveryLagCheck.NAME,
+                new DeliveryLagCheck(components.store(), watch.getMaxLag(), Clock.systemUTC()));
         DiskSpaceCheck.h2Directory(config.getDatabase().getUrl()).ifPresent(dir ->
                 environment.healthChecks().register(DiskSpaceCheck.NAME, new DiskSpaceCheck(dir)));
     }

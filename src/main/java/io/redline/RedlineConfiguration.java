@@ -7,7 +7,7 @@ import io.redline.ingest.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** config.yml: Dropwizard's server and database blocks, plus detection, diff, limits, ingest and security settings. */
+/** config.yml: Dropwizard's server and database blocks, plus detection, diff, limits, ingest, security and watch settings. */
 public class RedlineConfiguration extends Configuration {
     @Valid
     @NotNull
@@ -39,6 +39,11 @@ public class RedlineConfiguration extends Configuration {
     @JsonProperty
     private IngestFactory ingest = new IngestFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WatchFactory watch = new WatchFactory();
+
     public DataSourceFactory getDatabase() {
         return database;
     }
@@ -53,6 +58,10 @@ public class RedlineConfiguration extends Configuration {
 
     public SecurityFactory getSecurity() {
         return security;
+    }
+
+    public WatchFactory getWatch() {
+        return watch;
     }
 
     public IngestFactory getIngest() {

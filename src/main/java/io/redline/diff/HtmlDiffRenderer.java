@@ -260,6 +260,70 @@ public final class HtmlDiffRenderer {
         return at;
     }
 
+    /**
+     * Only what changed, as a small HTML fragment for a feed entry or a mail: the headline's change, then each
+     * paragraph that is not unchanged, its removed words in {@code <del>} and added ones in {@code <ins>}, in new
+     * order. Stops before {@code maxChars} characters and says how many changes it left out. Example: a modified
+     * paragraph with runs {@code EQUAL "Forces took ", DELETE "the", INSERT "a", EQUAL " town."} becomes
+     * {@code <p><small>¶ 3, modified, minor</small><br>Forces took <del>the</del><ins>a</ins> town.</p>}.
+     */
+    public static String changes(TextDiff diff, int maxChars) {
+        StringBuilder html = new StringBuilder();
+        if (diff.title() != null && diff.title().changed()) {
+            html.append("<p><small>headline</small><br>");
+            runs(html, diff.title().changes(), diff.title().from(), diff.title().to());
+            html.append("</p>\n");
+        }
+        int left = 0;
+        for (ParagraphChange e : diff.paragraphs()) {
+            if (e.op() == ParagraphOp.UNCHANGED || e.op() == ParagraphOp.MOVED && e.changeClass() == ChangeClass.NONE) {
+                continue;
+            }
+            if (left > 0 || html.length() >= maxChars) {
+                left++;
+                continue;
+            }
+            int start = html.length();
+            html.append("<p><small>¶ ").append(e.toIndex() != null ? "" + (e.toIndex() + 1) : "was " + (e.fromIndex() + 1))
+                    .append(", ").append(e.op().name().toLowerCase(Locale.ROOT)).append(", ")
+                    .append(e.changeClass().name().toLowerCase(Locale.ROOT)).append("</small><br>");
+            runs(html, e.changes(), e.fromText(), e.toText());
+            html.append("</p>\n");
+            if (html.length() > maxChars) {
+                html.setLength(start);
+                left++;
+            }
+        }
+        if (left > 0) {
+            html.append("<p><small>").append(left).append(left == 1 ? " more change" : " more changes")
+                    .append(" in the full diff</small></p>\n");
+        }
+        if (html.isEmpty()) {
+            html.append("<p><small>no change in the text</small></p>\n");
+        }
+        return html.toString();
+    }
+
+    /** Word runs inline: kept words plain, removed in del, added in ins; or a whole side when there are none. */
+    private static void runs(StringBuilder html, List<WordChange> changes, String from, String to) {
+        if (!changes.isEmpty() && from != null && to != null) {
+            for (WordChange run : changes) {
+                switch (run.op()) {
+                    case EQUAL -> html.append(esc(run.text()));
+                    case DELETE -> wrap(html, "del", run.text());
+                    case INSERT -> wrap(html, "ins", run.text());
+                    default -> throw new IllegalStateException("unknown run " + run.op());
+                }
+            }
+        } else if (to == null) {
+            wrap(html, "del", from == null ? "" : from);
+        } else if (from == null) {
+            wrap(html, "ins", to);
+        } else {
+            html.append(esc(to));
+        }
+    }
+
     private static boolean hasOrigin(ParagraphChange e) {
         return e.op() == ParagraphOp.MOVED && e.fromIndex() != null && e.toIndex() != null;
     }

@@ -22,6 +22,7 @@ import io.redline.store.VersionHead;
 import io.redline.store.VersionRow;
 import io.redline.store.Writes;
 import io.redline.text.TextNormalizer;
+import io.redline.watch.Outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -158,8 +159,11 @@ public final class Ingestor {
             // an article updated under its own id is always the same article
             Classification verdict = previous.isPresent() && !lookup.classification().sameStory()
                     ? Classification.REVISION : lookup.classification();
-            return new IngestResponse(request.id(), version, saved.storyId(), previous.isPresent() ? "UPDATED" : "CREATED",
-                    verdict.name(), matches(prepared, lookup, detail), decision.merged());
+            String status = previous.isPresent() ? "UPDATED" : "CREATED";
+            Outbox.record(writes, new Outbox.NewVersion(request.id(), version, saved.storyId(), status, verdict.name(),
+                    request.source(), now));
+            return new IngestResponse(request.id(), version, saved.storyId(), status, verdict.name(),
+                    matches(prepared, lookup, detail), decision.merged());
         }
     }
 

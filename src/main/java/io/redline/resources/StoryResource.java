@@ -17,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import io.redline.read.Feeds;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -29,10 +31,21 @@ public class StoryResource {
 
     private final Catalog catalog;
     private final VersionHistory history;
+    private final Feeds feeds;
 
-    public StoryResource(Catalog catalog, VersionHistory history) {
+    public StoryResource(Catalog catalog, VersionHistory history, Feeds feeds) {
         this.catalog = catalog;
         this.history = history;
+        this.feeds = feeds;
+    }
+
+    /** Atom feed of the story's versions, newest first, each with what it changed; conditional GET (304). */
+    @GET
+    @Path("/{id}/feed")
+    @Produces(FeedResource.ATOM)
+    public Response feed(@PathParam("id") String id, @QueryParam("limit") String limit, @Context Request request) {
+        return FeedResource.answer(feeds, NotFound.unless(feeds.story(storyId(id), FeedResource.limit(limit)), "story", id),
+                request);
     }
 
     @GET

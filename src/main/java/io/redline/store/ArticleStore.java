@@ -33,6 +33,16 @@ public final class ArticleStore {
         return jdbi.withExtension(LookupReads.class, query::apply);
     }
 
+    /** Webhook subscriptions and outbox, each statement committed on its own. */
+    public <T> T watch(Function<WatchDao, T> work) {
+        return jdbi.withExtension(WatchDao.class, work::apply);
+    }
+
+    /** Runs {@code work} on subscriptions and outbox in one transaction. */
+    public <T> T inTransactionWatch(Function<WatchDao, T> work) {
+        return jdbi.inTransaction(handle -> work.apply(handle.attach(WatchDao.class)));
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed or none. */
     public <T> T inTransaction(Function<RedlineDao, T> work) {
         return jdbi.inTransaction(handle -> work.apply(handle.attach(RedlineDao.class)));

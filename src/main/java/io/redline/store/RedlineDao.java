@@ -5,6 +5,7 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -25,8 +26,16 @@ import java.util.Optional;
 @RegisterRowMapper(RowMappers.Indexed.class)
 @RegisterRowMapper(RowMappers.Candidates.class)
 @RegisterRowMapper(RowMappers.Heads.class)
-public interface RedlineDao extends LookupReads {
+public interface RedlineDao extends LookupReads, SqlObject {
     // --- articles and versions
+
+    /** The newest versions first (by ingestion), of one relation and source when given: the feed. */
+    @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
+            + "WHERE (v.relation = :relation OR :anyRelation) AND (v.source = :source OR :anySource) "
+            + "ORDER BY v.ingested_at DESC, v.article_id DESC, v.version DESC LIMIT :limit")
+    List<VersionRow> newestVersions(@Bind("relation") String relation, @Bind("anyRelation") boolean anyRelation,
+                                    @Bind("source") String source, @Bind("anySource") boolean anySource,
+                                    @Bind("limit") int limit);
 
     @SqlQuery("SELECT id, story_id, latest_version, created_at FROM articles WHERE id = :id")
     Optional<ArticleRow> article(@Bind("id") String id);

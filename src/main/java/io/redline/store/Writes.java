@@ -1,6 +1,7 @@
 package io.redline.store;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,8 @@ public final class Writes {
     private final RedlineDao dao;
     /** Counter → next number, for a batch that took its counters up front; empty when taking one by one. */
     private final Map<String, long[]> reserved;
+    private WatchDao watch;
+    private List<SubscriptionRow> subscriptions;
 
     private Writes(RedlineDao dao, Map<String, long[]> reserved) {
         this.dao = dao;
@@ -45,6 +48,22 @@ public final class Writes {
 
     public RedlineDao dao() {
         return dao;
+    }
+
+    /** The outbox and subscriptions, in this transaction. */
+    public WatchDao watch() {
+        if (watch == null) {
+            watch = dao.getHandle().attach(WatchDao.class);
+        }
+        return watch;
+    }
+
+    /** The webhook subscriptions, read once per transaction: a batch of articles reads them once. */
+    public List<SubscriptionRow> subscriptions() {
+        if (subscriptions == null) {
+            subscriptions = watch().subscriptions();
+        }
+        return subscriptions;
     }
 
     /** The next number of a counter. */

@@ -44,6 +44,11 @@ public final class RedlineProcess implements AutoCloseable {
 
     /** Starts {@code redline.jar server config.yml} on free loopback ports and waits until it answers. */
     public static RedlineProcess server(TestDatabase db, Path log) {
+        return server(db, log, List.of());
+    }
+
+    /** As {@link #server(TestDatabase, Path)}, with more settings: {@code -Ddw.<path>=value} each. */
+    public static RedlineProcess server(TestDatabase db, Path log, List<String> extraSettings) {
         int port = freePort();
         List<String> settings = new ArrayList<>(List.of(
                 "-Ddw.server.applicationConnectors[0].port=" + port,
@@ -54,6 +59,7 @@ public final class RedlineProcess implements AutoCloseable {
         for (String[] o : db.configOverrides()) {
             settings.add("-Ddw." + o[0] + "=" + o[1]);
         }
+        settings.addAll(extraSettings);
         RedlineProcess server = new RedlineProcess(start(settings, log, "server", "config.yml"), log, port);
         server.awaitUp();
         return server;
