@@ -20,6 +20,7 @@ import io.redline.health.StoreWriteCheck;
 import io.redline.ingest.BulkIngest;
 import io.redline.ingest.InputLimits;
 import io.redline.read.Feeds;
+import io.redline.resources.ApiDescription;
 import io.redline.resources.ArticleResource;
 import io.redline.resources.BulkResource;
 import io.redline.resources.CheckResource;
@@ -106,6 +107,7 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         environment.jersey().register(new SubscriptionResource(new Subscriptions(components.store(),
                 watch.buildTargetPolicy(), watch.getMaxSubscriptions(), Clock.systemUTC())));
         environment.jersey().register(new FeedResource(feeds));
+        environment.jersey().register(ApiDescription.resource());
         environment.lifecycle().manage(new WebhookSender(components.store(),
                 new EventBodies(components.history(), watch.getBaseUrl()), environment.getObjectMapper(),
                 watch.buildTargetPolicy(), watch.buildSettings(), Clock.systemUTC(), new SecureRandom(),
