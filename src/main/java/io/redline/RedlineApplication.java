@@ -125,7 +125,8 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
                 new StoreWriteCheck(jdbi, Clock.systemUTC(), StoreWriteCheck.DEFAULT_TIMEOUT,
                         environment.getHealthCheckExecutorService()));
         environment.healthChecks().register(DeliveryLagCheck.NAME,
-                new DeliveryLagCheck(components.store(), watch.getMaxLag(), Clock.systemUTC()));
+                new DeliveryLagCheck(components.store(), watch.getMaxLag(), Clock.systemUTC(),
+                        environment.getHealthCheckExecutorService()));
         DiskSpaceCheck.h2Directory(config.getDatabase().getUrl()).ifPresent(dir ->
                 environment.healthChecks().register(DiskSpaceCheck.NAME, new DiskSpaceCheck(dir)));
     }
