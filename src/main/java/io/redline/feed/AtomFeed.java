@@ -60,7 +60,7 @@ public final class AtomFeed {
                 link(xml, "alternate", e.link(), "text/html");
                 xml.writeStartElement("content");
                 xml.writeAttribute("type", "html");
-                xml.writeCharacters(e.html());
+                xml.writeCharacters(xmlText(e.html()));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }
@@ -75,7 +75,7 @@ public final class AtomFeed {
 
     private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(value);
+        xml.writeCharacters(xmlText(value));
         xml.writeEndElement();
     }
 
@@ -83,7 +83,33 @@ public final class AtomFeed {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("type", type);
-        xml.writeAttribute("href", href);
+        xml.writeAttribute("href", xmlText(href));
+    }
+
+    /**
+     * {@code s} with every character XML 1.0 cannot hold (C0 controls other than tab, line feed and carriage return,
+     * U+FFFE, U+FFFF, unpaired surrogates) replaced by U+FFFD: a stored text may contain them, and a feed must
+     * still be well-formed. The same string when there are none.
+     */
+    static String xmlText(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean allowed = pair || c >= 0x20 && c < 0xD800 || c > 0xDFFF && c < 0xFFFE || c == '\t' || c == '\n' || c == '\r';
+            if (!allowed && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(allowed ? c : '\uFFFD');
+                if (pair) {
+                    out.append(s.charAt(++i));
+                }
+            } else if (pair) {
+                i++;
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** RFC 3339, UTC, to the millisecond at most. */

@@ -82,6 +82,9 @@ public final class HostileRequests {
         out.add(new Probe("gzip bomb", "POST", "/check", bombArticle, "Content-Type", JSON, "Content-Encoding", "gzip"));
         out.add(new Probe("gzip bomb", "POST", "/articles/bulk", bombBulk, "Content-Type", NDJSON, "Content-Encoding", "gzip"));
         out.add(new Probe("deep nesting", "POST", "/check", json("[".repeat(200_000)), "Content-Type", JSON));
+        out.add(new Probe("deep nesting", "POST", "/subscriptions", json("[".repeat(200_000)), "Content-Type", JSON));
+        out.add(new Probe("5 MB word", "POST", "/subscriptions", json("{\"url\": \"https://example.org/" + word + "\"}"),
+                "Content-Type", JSON));
         out.add(new Probe("long number", "POST", "/articles", json("{\"id\": \"n\", \"body\": \"x\", \"publishedAt\": 1"
                 + "0".repeat(100_000) + "}"), "Content-Type", JSON));
         // a check may say when its text was published: the same rules as an article's
@@ -106,7 +109,7 @@ public final class HostileRequests {
                 "{\"id\": \"x\" \"body\": \"y\"}", "{\"body\": \"x\"}{\"body\": \"y\"}", "{\"id\": \"x\", \"body\": \"y\", \"body\": \"z\"}",
                 "\u0000", "{\"body\": \"unterminated", "{\"from\": 1, \"to\": 2}", "{\"from\": {}, \"to\": {}}", "{\"from\": null}",
                 "[{\"body\": \"x\"}]", "{\"body\": \"x\"} trailing"};
-        String[] paths = {"/articles", "/check", "/diff"};
+        String[] paths = {"/articles", "/check", "/diff", "/subscriptions"};
         return new Probe("malformed", "POST", paths[random.nextInt(paths.length)],
                 json(bodies[random.nextInt(bodies.length)]), "Content-Type", JSON);
     }
@@ -192,9 +195,9 @@ public final class HostileRequests {
         String other = ODD_IDS[random.nextInt(ODD_IDS.length)];
         String[] paths = {"/articles/" + id, "/articles/" + id + "/versions", "/articles/" + id + "/similar/" + other,
                 "/diff?from=" + id + "&to=" + other, "/stories/" + id, "/stories/" + id + "/timeline",
-                "/stories/" + id + "/blame", "/stories/" + id + "/diff"};
+                "/stories/" + id + "/blame", "/stories/" + id + "/diff", "/stories/" + id + "/feed", "/subscriptions/" + id};
         String path = paths[random.nextInt(paths.length)];
-        boolean delete = path.matches("/articles/[^/]*") && !storedIds.contains(id) && random.nextBoolean();
+        boolean delete = path.matches("/(articles|subscriptions)/[^/]*") && !storedIds.contains(id) && random.nextBoolean();
         return new Probe("odd id", delete ? "DELETE" : "GET", path, null);
     }
 
@@ -205,14 +208,15 @@ public final class HostileRequests {
         String[] paths = {"/stories?page=" + n + "&size=" + m, "/stories?size=" + n, "/stories/" + n,
                 "/stories/1/diff?from=" + n + "&to=" + m, "/stories/1/blame?version=" + n, "/stories/" + n + "/timeline",
                 "/diff?from=" + stored + "&to=" + stored + "&fromVersion=" + n + "&toVersion=" + m,
-                "/stories/1/timeline?format=" + n, "/diff?from=" + stored + "&to=" + stored + "&format=" + m};
+                "/stories/1/timeline?format=" + n, "/diff?from=" + stored + "&to=" + stored + "&format=" + m,
+                "/feed?limit=" + n, "/feed?relation=" + m, "/stories/" + n + "/feed?limit=" + m};
         return new Probe("numbers", "GET", paths[random.nextInt(paths.length)], null);
     }
 
     private Probe wrongContentType() {
         String[] types = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml",
                 "application/json; charset=latin1", "", "*/*", "application/json-patch+json"};
-        String[] paths = {"/articles", "/check", "/diff", "/articles/bulk"};
+        String[] paths = {"/articles", "/check", "/diff", "/articles/bulk", "/subscriptions"};
         String type = types[random.nextInt(types.length)];
         byte[] body = json(article(nextId(), story()));
         return type.isEmpty() ? new Probe("no content type", "POST", paths[random.nextInt(paths.length)], body)
