@@ -50,10 +50,6 @@ final class KeyTable {
     private long[] recent = new long[MIN_RECENT];
     private int recentCount;
 
-    void add(int key, int entry, BitSet dead) {
-        add(key, entry, dead, RECENT_FRACTION);
-    }
-
     void add(int key, int entry, BitSet dead, int fraction) {
         if ((recentCount + 1) * 4 > recent.length * 3) {
             if (recentCount + 1 > Math.max(MIN_RECENT, size / fraction)) {
