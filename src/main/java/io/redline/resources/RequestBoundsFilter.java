@@ -46,7 +46,7 @@ public final class RequestBoundsFilter implements Filter {
         long max = bulk ? limits.bulkBytes() : limits.requestBytes();
         String limitName = bulk ? "limits.bulkBytes" : "limits.requestBytes";
         if (http.getContentLengthLong() > max) {
-            refusal.send((HttpServletResponse) response, 413, "request body is " + http.getContentLengthLong()
+            refusal.send(http, (HttpServletResponse) response, 413, "request body is " + http.getContentLengthLong()
                     + " bytes, over the limit of " + max + " bytes (" + limitName + ")");
             return;
         }

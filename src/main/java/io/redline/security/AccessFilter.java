@@ -43,7 +43,7 @@ public final class AccessFilter extends HttpFilter {
             throws IOException, ServletException {
         if (keys.isEmpty()) {
             if (!addressedToLoopback(request)) {
-                refusal.send(response, 403, "Redline runs without API keys, so it answers only requests addressed to "
+                refusal.send(request, response, 403, "Redline runs without API keys, so it answers only requests addressed to "
                         + "localhost, not through a proxy; configure security.apiKeys to serve it under another name");
                 return;
             }
@@ -58,17 +58,17 @@ public final class AccessFilter extends HttpFilter {
         String presented = presentedKey(request);
         if (presented == null) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"redline\"");
-            refusal.send(response, 401, "an API key is required: send it in the " + KEY_HEADER + " header");
+            refusal.send(request, response, 401, "an API key is required: send it in the " + KEY_HEADER + " header");
             return;
         }
         Optional<Caller> caller = keys.identify(presented);
         if (caller.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"redline\", error=\"invalid_token\"");
-            refusal.send(response, 401, "the API key is not valid");
+            refusal.send(request, response, 401, "the API key is not valid");
             return;
         }
         if (!caller.get().role().grants(needed.get())) {
-            refusal.send(response, 403, "the key '" + caller.get().name() + "' has the " + caller.get().role().label()
+            refusal.send(request, response, 403, "the key '" + caller.get().name() + "' has the " + caller.get().role().label()
                     + " role; this call needs " + needed.get().label());
             return;
         }

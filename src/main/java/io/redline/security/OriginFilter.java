@@ -41,7 +41,7 @@ public final class OriginFilter extends HttpFilter {
             String origin = request.getHeader("Origin");
             if (site != null && !OWN_SITE.contains(site.toLowerCase(Locale.ROOT))
                     || origin != null && !sameOrigin(origin, request)) {
-                refusal.send(response, 403, "a page from another site may not change anything here "
+                refusal.send(request, response, 403, "a page from another site may not change anything here "
                         + "(cross-origin " + request.getMethod() + " refused)");
                 return;
             }

@@ -189,6 +189,24 @@ class InputBoundsTest {
         assertNotStored("bb4");
     }
 
+    @Test
+    void aClientThatUploadsAnOversizedBodyBeforeReadingStillGetsThe413() throws Exception {
+        // most clients send the whole body before they read: closing on the unread rest would reset the connection
+        // and lose the answer on its way
+        URI uri = URI.create(redline.url("/check"));
+        byte[] body = new byte[12 << 20];
+        java.util.Arrays.fill(body, (byte) 'a');
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("limits.requestBytes");
+        }
+    }
+
     private static RunningRedline.Reply post(String json) {
         return redline.postJson("/articles", json);
     }
