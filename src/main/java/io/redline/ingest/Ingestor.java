@@ -135,7 +135,7 @@ public final class Ingestor {
         Fingerprint fingerprint = prepared.fingerprint();
         try (Timer.Context ignored = timer.time()) {
             Optional<VersionHead> previous = dao.latestHead(request.id());
-            Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao, prepared.early(),
+            Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao.lookups(), prepared.early(),
                     pending, writes.merges());
             if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
                 VersionHead p = previous.get();

@@ -163,7 +163,7 @@ public final class VersionHistory {
             return Map.of();
         }
         Map<String, Long> stories = new HashMap<>();
-        store.read(dao -> dao.articles(ids)).forEach(a -> stories.put(a.id(), a.storyId()));
+        store.lookups(reads -> reads.articles(ids)).forEach(a -> stories.put(a.id(), a.storyId()));
         return stories;
     }
 

@@ -28,9 +28,9 @@ public final class ArticleStore {
         return jdbi.withExtension(RedlineDao.class, query::apply);
     }
 
-    /** A look-up's reads ({@link LookupReads}), outside any transaction: cheaper to attach than all of {@link RedlineDao}. */
+    /** A look-up's reads ({@link LookupReads}), outside any transaction. */
     public <T> T lookups(Function<LookupReads, T> query) {
-        return jdbi.withExtension(LookupReads.class, query::apply);
+        return jdbi.withHandle(handle -> query.apply(new JdbcLookupReads(handle.getConnection())));
     }
 
     /** Webhook subscriptions and outbox, each statement committed on its own. */

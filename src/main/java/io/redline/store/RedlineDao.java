@@ -26,7 +26,20 @@ import java.util.Optional;
 @RegisterRowMapper(RowMappers.Indexed.class)
 @RegisterRowMapper(RowMappers.Candidates.class)
 @RegisterRowMapper(RowMappers.Heads.class)
-public interface RedlineDao extends LookupReads, SqlObject {
+public interface RedlineDao extends SqlObject {
+    String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
+            + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
+            + "v.relation";
+    String LATEST = " FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version ";
+
+    /** A look-up's reads, in this handle's transaction. */
+    default LookupReads lookups() {
+        return new JdbcLookupReads(getHandle().getConnection());
+    }
+
+    @SqlQuery("SELECT next_value - 1 FROM counters WHERE name = :name")
+    long lastTaken(@Bind("name") String name);
+
     // --- articles and versions
 
     /** The newest versions first (by ingestion), of one relation and source when given: the feed. */
@@ -45,8 +58,6 @@ public interface RedlineDao extends LookupReads, SqlObject {
 
     @SqlQuery("SELECT v.article_id, v.version, a.story_id, v.content_hash" + LATEST + "WHERE a.id = :id")
     Optional<VersionHead> latestHead(@Bind("id") String id);
-
-
 
     @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
             + "WHERE a.id = :id AND v.version = :version")

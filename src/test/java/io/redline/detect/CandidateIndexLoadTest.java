@@ -43,7 +43,7 @@ class CandidateIndexLoadTest {
         for (int q = 0; q < 500; q++) {
             long[] query = random.ints(30, 0, pool.length).mapToLong(i -> pool[i]).toArray();
             LshIndex.Hits expected = rowByRow.find(query, 40, 2);
-            LshIndex.Hits found = store.read(dao -> loaded.hits(query, 40, 2, dao, new PendingEntries()));
+            LshIndex.Hits found = store.lookups(reads -> loaded.hits(query, 40, 2, reads, new PendingEntries()));
             assertThat(found.entries()).isEqualTo(expected.entries());
             assertThat(found.sharedKeys()).isEqualTo(expected.sharedKeys());
             assertThat(found.oversized()).isEqualTo(expected.oversized());

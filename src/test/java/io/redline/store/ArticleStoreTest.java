@@ -641,6 +641,51 @@ class ArticleStoreTest {
                 "b/1 " + Lineage.NONE);
     }
 
+    // --- look-up reads
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void lookUpReadsFindEveryListedIdAndNothingElse(TestDatabase.Kind kind) {
+        Db db = Db.open(kind);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            String id = i % 2 == 0 ? "a-" + i : "ع-" + i;  // non-ASCII ids bind as well
+            db.store.saveVersion(version(id, 1, "text " + i), keys(i), NEW_STORY, 1_000 + i);
+            ids.add(id);
+        }
+        List<String> asked = new java.util.ArrayList<>(ids.subList(100, 1_150));
+        asked.add("never-stored");
+        List<ArticleRow> articles = db.store.lookups(r -> r.articles(asked));
+        assertThat(articles).extracting(ArticleRow::id)
+                .containsExactlyInAnyOrderElementsOf(ids.subList(100, 1_150));
+        assertThat(db.latestVersions(asked)).extracting(VersionRow::articleId)
+                .containsExactlyInAnyOrderElementsOf(ids.subList(100, 1_150));
+        List<CandidateRow> candidates = db.store.lookups(r -> r.candidates(List.of("a-4", "never-stored")));
+        assertThat(candidates).containsExactly(new CandidateRow("a-4", 5, 1_000));
+        List<ArticleRow> none = db.store.lookups(r -> r.articles(List.of()));
+        assertThat(none).isEmpty();
+        // the index entries of the first three articles, and one that was never written
+        List<IndexedArticle> at = db.store.lookups(r -> r.articlesAt(List.of(1L, 2L, 3L, 99_999L)));
+        assertThat(at).extracting(IndexedArticle::articleId).containsExactlyInAnyOrder("a-0", "ع-1", "a-2");
+        List<IndexLogRow> log = db.store.lookups(r -> r.logAfter(1_000, 500));
+        assertThat(log).extracting(IndexLogRow::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1_001, 1_200).boxed().toList());
+        long merges = db.store.lookups(LookupReads::merges);
+        assertThat(merges).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aFailedLookUpReadIsReportedAsJdbiReportsAFailedStatement(TestDatabase.Kind kind) {
+        Db db = Db.open(kind);
+        // a failure must reach the mappers that answer an outage with a 503: they see Jdbi's exceptions
+        assertThatThrownBy(() -> db.jdbi.useHandle(h -> {
+            h.getConnection().close();
+            new JdbcLookupReads(h.getConnection()).articles(List.of("a"));
+        })).isInstanceOf(UnableToExecuteStatementException.class).hasCauseInstanceOf(SQLException.class)
+                .hasMessageContaining("could not run");
+    }
+
     // --- helpers
 
     /** A fresh migrated database and the store over it. */
@@ -677,7 +722,7 @@ class ArticleStoreTest {
         }
 
         List<VersionRow> latestVersions(List<String> ids) {
-            return store.read(dao -> dao.latestVersions(ids));
+            return store.lookups(reads -> reads.latestVersions(ids));
         }
 
         Optional<VersionRow> version(String id, int version) {
