@@ -26,7 +26,9 @@ import jakarta.ws.rs.core.Request;
 import io.redline.read.Feeds;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /** Stories: groups of articles that are versions or rewrites of one another. */
 @Path("/stories")
@@ -44,17 +46,30 @@ public class StoryResource {
         this.feeds = feeds;
     }
 
-    /** Atom feed of the story's versions, newest first, each with what it changed; conditional GET (304). */
+    /**
+     * Atom feed of the story's versions, newest first, each with what it changed; conditional GET (304). The feed of
+     * a story merged into another moves there for good (301), so that a reader keeps following it.
+     */
     @GET
     @Path("/{id}/feed")
     @Produces(FeedResource.ATOM)
     @ErrorAnswers({400, 404, 422})
     @Operation(responses = {@ApiResponse(responseCode = "200", description = "Atom 1.0 feed",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string"))),
+            @ApiResponse(responseCode = "301", description = "the story was merged into the one at Location"),
             @ApiResponse(responseCode = "304", description = "not modified since the ETag or date the reader sent")})
     public Response feed(@PathParam("id") String id, @QueryParam("limit") String limit, @Context Request request) {
-        return FeedResource.answer(feeds, NotFound.unless(feeds.story(storyId(id), FeedResource.limit(limit)), "story", id),
-                request);
+        long story = storyId(id);
+        int entries = FeedResource.limit(limit);
+        Optional<Feeds.Selection> selection = feeds.story(story, entries);
+        if (selection.isEmpty()) {
+            Optional<Long> into = feeds.mergedInto(story);
+            if (into.isPresent()) {
+                return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create("/stories/" + into.get()
+                        + "/feed" + (limit == null ? "" : "?limit=" + entries))).build();
+            }
+        }
+        return FeedResource.answer(feeds, NotFound.unless(selection, "story", id), request);
     }
 
     @GET
