@@ -49,9 +49,9 @@ public class DescribedReader extends Reader {
         m.put(401, ErrorBody.of(401, "an API key is required: send it in the X-Api-Key header"));
         m.put(403, ErrorBody.of(403, "the key 'newsroom' has the read role; this call needs write"));
         m.put(404, ErrorBody.of(404, "no article with id 'flood-9'"));
-        m.put(413, ErrorBody.of(413, "the text has 5001 paragraphs, over the limit of 5000 (limits.paragraphs)"));
+        m.put(413, new ErrorBody(413, "body has more than 5000 paragraphs (limits.paragraphs)", "body", null, null));
         m.put(415, ErrorBody.of(415, "HTTP 415 Unsupported Media Type"));
-        m.put(422, new ErrorBody(422, "body is required", "body", null, null));
+        m.put(422, new ErrorBody(422, "body is required and must not be empty", "body", null, null));
         m.put(503, ErrorBody.of(503, "the database is unavailable: connection refused"));
         return Map.copyOf(m);
     }
