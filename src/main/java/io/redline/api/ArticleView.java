@@ -1,8 +1,11 @@
 package io.redline.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
-/** One stored version of an article, with the story its article belongs to. */
-public record ArticleView(String id, int version, long storyId, String title, String body, Instant publishedAt,
-                          String url, String source, Instant ingestedAt) {
+/** One stored version of an article, with the story its article belongs to; null where a field was not given. */
+public record ArticleView(String id, int version, long storyId, String title, String body,
+                          @Schema(nullable = true) Instant publishedAt, @Schema(nullable = true) String url,
+                          @Schema(nullable = true) String source, Instant ingestedAt) {
 }

@@ -72,6 +72,14 @@ public final class Feeds {
         return new Selection(TAG + "feed" + q, title, baseUrl + "/feed" + q, baseUrl + "/#/stories", rows);
     }
 
+    /**
+     * The story a story that no longer exists was merged into (directly or not: merges point at where a story is
+     * now); empty when it was not merged, or not at all stored.
+     */
+    public Optional<Long> mergedInto(long storyId) {
+        return store.read(dao -> dao.mergedInto(storyId));
+    }
+
     /** The story's versions, newest stored first; empty when there is no such story. */
     public Optional<Selection> story(long storyId, int limit) {
         return history.chain(storyId).map(chain -> {

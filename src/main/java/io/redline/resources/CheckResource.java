@@ -4,6 +4,9 @@ import io.redline.api.CheckRequest;
 import io.redline.api.CheckResponse;
 import io.redline.ingest.InvalidInputException;
 import io.redline.read.Checker;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +25,8 @@ public class CheckResource {
     }
 
     @POST
-    public CheckResponse check(CheckRequest request) {
+    public CheckResponse check(@RequestBody(required = true, content = @Content(examples = @ExampleObject(
+            name = "excerpt of seed-08", value = Examples.CHECK))) CheckRequest request) {
         if (request == null) {
             throw InvalidInputException.invalid(null, "request body must be a JSON object with a body");
         }

@@ -4,6 +4,13 @@ import io.redline.api.DiffRequest;
 import io.redline.ingest.InvalidInputException;
 import io.redline.read.VersionHistory;
 import io.redline.store.VersionRow;
+import io.redline.api.DiffResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +33,9 @@ public class DiffResource {
     }
 
     @GET
+    @ErrorAnswers({400, 404})
+    @Operation(responses = @ApiResponse(responseCode = "200", description = "the diff: JSON, unified text or HTML",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffResponse.class))))
     public Response diff(@QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("fromVersion") String fromVersion, @QueryParam("toVersion") String toVersion,
                          @QueryParam("format") String format, @Context HttpHeaders headers) {
@@ -36,7 +46,10 @@ public class DiffResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response diff(DiffRequest request, @QueryParam("format") String format, @Context HttpHeaders headers) {
+    @Operation(responses = @ApiResponse(responseCode = "200", description = "the diff: JSON, unified text or HTML",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffResponse.class))))
+    public Response diff(@RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "two texts",
+            value = Examples.DIFF))) DiffRequest request, @QueryParam("format") String format, @Context HttpHeaders headers) {
         var diff = history.diff(request);
         return DiffOutput.respond(new DiffOutput.Side(null, "from", request.from().body()),
                 new DiffOutput.Side(null, "to", request.to().body()), diff, format, headers);

@@ -3,6 +3,10 @@ package io.redline.resources;
 import io.redline.ingest.InvalidInputException;
 import io.redline.read.Feeds;
 import io.redline.store.Lineage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,6 +37,10 @@ public class FeedResource {
     }
 
     @GET
+    @ErrorAnswers({400, 422})
+    @Operation(responses = {@ApiResponse(responseCode = "200", description = "Atom 1.0 feed",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string"))),
+            @ApiResponse(responseCode = "304", description = "not modified since the ETag or date the reader sent")})
     public Response feed(@QueryParam("relation") String relation, @QueryParam("source") String source,
                          @QueryParam("limit") String limit, @Context Request request) {
         String rel = null;

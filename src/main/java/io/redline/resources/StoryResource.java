@@ -8,6 +8,11 @@ import io.redline.ingest.InvalidInputException;
 import io.redline.read.Catalog;
 import io.redline.read.VersionHistory;
 import io.redline.store.VersionRow;
+import io.redline.api.DiffResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +26,9 @@ import jakarta.ws.rs.core.Request;
 import io.redline.read.Feeds;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /** Stories: groups of articles that are versions or rewrites of one another. */
 @Path("/stories")
@@ -39,16 +46,34 @@ public class StoryResource {
         this.feeds = feeds;
     }
 
-    /** Atom feed of the story's versions, newest first, each with what it changed; conditional GET (304). */
+    /**
+     * Atom feed of the story's versions, newest first, each with what it changed; conditional GET (304). The feed of
+     * a story merged into another moves there for good (301), so that a reader keeps following it.
+     */
     @GET
     @Path("/{id}/feed")
     @Produces(FeedResource.ATOM)
+    @ErrorAnswers({400, 404, 422})
+    @Operation(responses = {@ApiResponse(responseCode = "200", description = "Atom 1.0 feed",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string"))),
+            @ApiResponse(responseCode = "301", description = "the story was merged into the one at Location"),
+            @ApiResponse(responseCode = "304", description = "not modified since the ETag or date the reader sent")})
     public Response feed(@PathParam("id") String id, @QueryParam("limit") String limit, @Context Request request) {
-        return FeedResource.answer(feeds, NotFound.unless(feeds.story(storyId(id), FeedResource.limit(limit)), "story", id),
-                request);
+        long story = storyId(id);
+        int entries = FeedResource.limit(limit);
+        Optional<Feeds.Selection> selection = feeds.story(story, entries);
+        if (selection.isEmpty()) {
+            Optional<Long> into = feeds.mergedInto(story);
+            if (into.isPresent()) {
+                return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create("/stories/" + into.get()
+                        + "/feed" + (limit == null ? "" : "?limit=" + entries))).build();
+            }
+        }
+        return FeedResource.answer(feeds, NotFound.unless(selection, "story", id), request);
     }
 
     @GET
+    @ErrorAnswers({400})
     public StoryPage stories(@QueryParam("page") @DefaultValue("0") String page,
                              @QueryParam("size") @DefaultValue("20") String size, @QueryParam("q") String query,
                              @QueryParam("minVersions") @DefaultValue("1") String minVersions) {
@@ -58,6 +83,7 @@ public class StoryResource {
 
     @GET
     @Path("/{id}")
+    @ErrorAnswers({404})
     public StoryView story(@PathParam("id") String id) {
         return NotFound.unless(catalog.story(storyId(id)), "story", id);
     }
@@ -66,6 +92,9 @@ public class StoryResource {
     @GET
     @Path("/{id}/timeline")
     @Produces({MediaType.APPLICATION_JSON, "text/html;charset=UTF-8"})
+    @ErrorAnswers({400, 404})
+    @Operation(responses = @ApiResponse(responseCode = "200", description = "the time line: JSON or HTML",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineView.class))))
     public Response timeline(@PathParam("id") String id, @QueryParam("format") String format,
                              @Context HttpHeaders headers) {
         TimelineView timeline = NotFound.unless(history.timeline(storyId(id)), "story", id);
@@ -82,6 +111,9 @@ public class StoryResource {
     @GET
     @Path("/{id}/diff")
     @Produces({MediaType.APPLICATION_JSON, "text/plain;charset=UTF-8", "text/html;charset=UTF-8"})
+    @ErrorAnswers({400, 404})
+    @Operation(responses = @ApiResponse(responseCode = "200", description = "the diff: JSON, unified text or HTML",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffResponse.class))))
     public Response diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("format") String format, @Context HttpHeaders headers) {
         List<VersionRow> chain = NotFound.unless(history.chain(storyId(id)), "story", id);
@@ -98,6 +130,7 @@ public class StoryResource {
     /** Each sentence of the latest version (or {@code version}: a step or articleId:version) with its origin. */
     @GET
     @Path("/{id}/blame")
+    @ErrorAnswers({404})
     public BlameView blame(@PathParam("id") String id, @QueryParam("version") String version) {
         List<VersionRow> chain = NotFound.unless(history.chain(storyId(id)), "story", id);
         int step = version == null ? chain.size() : step(chain, version, id);

@@ -184,6 +184,9 @@ public final class ArticleStore {
             if (merged.isPresent() && merged.getAsLong() != storyId) {
                 dao.moveArticles(merged.getAsLong(), storyId);
                 dao.repointMerges(merged.getAsLong(), storyId);
+                if (!writes.subscriptions().isEmpty()) {
+                    writes.watch().repointPending(merged.getAsLong(), storyId);
+                }
                 dao.insertMerge(new StoryMergeRow(merged.getAsLong(), storyId, version.articleId(), now));
                 dao.deleteStory(merged.getAsLong());
                 writes.next(Writes.MERGE);

@@ -40,7 +40,22 @@ public interface WatchDao {
     @SqlUpdate("DELETE FROM watch_outbox WHERE subscription_id = :id")
     int deleteEvents(@Bind("id") long id);
 
+    /**
+     * The stories named by STORY subscriptions that were merged into {@code storyId} (directly or through other
+     * merges: {@code story_merges} always points at where a story is now).
+     */
+    @SqlQuery("SELECT DISTINCT m.merged_id FROM watch_subscriptions s JOIN story_merges m ON m.merged_id = s.story_id "
+            + "WHERE s.kind = 'STORY' AND m.into_id = :storyId")
+    List<Long> subscribedStoriesMergedInto(@Bind("storyId") long storyId);
+
     // --- outbox
+
+    /**
+     * Moves the waiting events of a story merged into another to that story, so that the merged story's events
+     * and the new ones are sent in one order (see {@link #due}).
+     */
+    @SqlUpdate("UPDATE watch_outbox SET story_id = :into WHERE state = 'PENDING' AND story_id = :from")
+    int repointPending(@Bind("from") long fromStory, @Bind("into") long intoStory);
 
     @SqlBatch("INSERT INTO watch_outbox (subscription_id, story_id, article_id, version, event, relation, state, created_at, "
             + "attempts, next_attempt_at) VALUES (:subscriptionId, :storyId, :articleId, :version, :event, :relation, "

@@ -96,4 +96,28 @@ class FeedTest {
             assertThat(redline.get("/stories/99999/feed").error(404).toString()).contains("story");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theFeedOfAStoryMergedIntoAnotherMovesThereForGood(TestDatabase.Kind kind) {
+        try (RunningRedline redline = new RunningRedline(TestDatabase.create(kind))) {
+            // the same text dated two months apart: two stories; an undated copy of both merges the second into the first
+            long first = redline.postJson("/articles", Map.of("id", "notice-2025", "title", "Notice",
+                    "body", ArticleLifecycleTest.V1, "publishedAt", "2025-01-10T09:00:00Z")).json().get("storyId").asLong();
+            long second = redline.postJson("/articles", Map.of("id", "notice-2025b", "title", "Notice",
+                    "body", ArticleLifecycleTest.V1, "publishedAt", "2025-03-10T09:00:00Z")).json().get("storyId").asLong();
+            assertThat(redline.get("/stories/" + second + "/feed").status()).isEqualTo(200);
+            assertThat(redline.postJson("/articles", Map.of("id", "notice-copy", "title", "Notice",
+                    "body", ArticleLifecycleTest.V1)).json().get("mergedStories").get(0).asLong()).isEqualTo(second);
+
+            RunningRedline.Reply moved = redline.get("/stories/" + second + "/feed?limit=5");
+            assertThat(moved.status()).isEqualTo(301);
+            assertThat(moved.header("Location")).isEqualTo(redline.url("/stories/" + first + "/feed?limit=5"));
+            SyndFeed feed = parse(redline.get("/stories/" + first + "/feed?limit=5").body());
+            assertThat(feed.getEntries()).extracting(SyndEntry::getUri).contains(
+                    "tag:redline,2026:version/notice-2025b/1", "tag:redline,2026:version/notice-copy/1");
+            // a story that never was is still not found
+            assertThat(redline.get("/stories/999/feed").error(404).toString()).contains("no story");
+        }
+    }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.testing.Receiver;
 import io.redline.testing.RunningRedline;
 import io.redline.testing.TestDatabase;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,14 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /subscriptions} over HTTP on the real application: validation with 4xx JSON errors, the secret shown
- * once, targets refused unless allowed, and delivery with its metrics and health check on the admin port.
+ * once, targets refused unless allowed, and delivery with its metrics and health check on the admin port; on H2
+ * and PostgreSQL.
  */
 class SubscriptionApiTest {
     private static final String SECRET = "sixteen-or-more-characters";
 
-    @Test
-    void refusesTargetsThatAreNotHttpOrNotPublicAndBadFilters() {
-        try (RunningRedline redline = new RunningRedline(TestDatabase.h2())) {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void refusesTargetsThatAreNotHttpOrNotPublicAndBadFilters(TestDatabase.Kind kind) {
+        try (RunningRedline redline = new RunningRedline(TestDatabase.create(kind))) {
             assertThat(redline.postJson("/subscriptions", Map.of("kind", "ALL")).error(422).toString()).contains("url is required");
             assertThat(redline.postJson("/subscriptions", Map.of("url", "ftp://example.org/x")).error(422).toString())
                     .contains("http or https");
@@ -38,9 +41,10 @@ class SubscriptionApiTest {
         }
     }
 
-    @Test
-    void createShowsTheSecretOnceListAndDeleteNever() {
-        try (RunningRedline redline = new RunningRedline(TestDatabase.h2(), "watch.privateTargets", "true")) {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void createShowsTheSecretOnceListAndDeleteNever(TestDatabase.Kind kind) {
+        try (RunningRedline redline = new RunningRedline(TestDatabase.create(kind), "watch.privateTargets", "true")) {
             assertThat(redline.postJson("/subscriptions", Map.of("url", "http://127.0.0.1:9/", "kind", "SOMETIMES"))
                     .error(422).toString()).contains("ALL, STORY or RELATION");
             assertThat(redline.postJson("/subscriptions", Map.of("url", "http://127.0.0.1:9/", "kind", "STORY"))
@@ -77,11 +81,12 @@ class SubscriptionApiTest {
         }
     }
 
-    @Test
-    void deliversThroughTheRunningServiceWithMetricsAndAHealthCheckThatSeesALag() {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void deliversThroughTheRunningServiceWithMetricsAndAHealthCheckThatSeesALag(TestDatabase.Kind kind) {
         AtomicInteger answer = new AtomicInteger(503);
         try (Receiver receiver = new Receiver(r -> answer.get());
-             RunningRedline redline = new RunningRedline(TestDatabase.h2(), "watch.privateTargets", "true",
+             RunningRedline redline = new RunningRedline(TestDatabase.create(kind), "watch.privateTargets", "true",
                      "watch.pollInterval", "20ms", "watch.firstRetry", "100ms", "watch.maxRetry", "200ms",
                      "watch.maxLag", "1ms")) {
             assertThat(redline.postJson("/subscriptions", Map.of("url", receiver.url(), "secret", SECRET)).status())

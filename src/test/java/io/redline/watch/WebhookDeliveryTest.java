@@ -317,6 +317,45 @@ class WebhookDeliveryTest {
         assertThat(names(rig.events(duplicates))).containsExactly("harbour-copy v1");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aStorySubscriptionFollowsItsStoryIntoTheStoryItIsMergedInto(TestDatabase.Kind kind) {
+        Rig rig = new Rig(kind, QUICK);
+        String nowhere = "http://127.0.0.1:9/hook"; // the events stay pending, in the order the sender would keep
+        // the same text dated two months apart: a next edition, so two stories
+        long first = rig.ingestor().ingest(notice("notice-2025", NOTICE, "2025-01-10T09:00:00Z")).storyId();
+        long second = rig.ingestor().ingest(notice("notice-2025b", NOTICE, "2025-03-10T09:00:00Z")).storyId();
+        assertThat(second).isNotEqualTo(first);
+        long watchingSecond = rig.subscriptions.create(new SubscriptionRequest(nowhere, SECRET, "STORY", second, null, null)).id();
+        long watchingFirst = rig.subscriptions.create(new SubscriptionRequest(nowhere, SECRET, "STORY", first, null, null)).id();
+        String updated = NOTICE + "\n\nThe council will publish the tender documents for the bridge in the coming weeks.";
+        assertThat(rig.ingestor().ingest(notice("notice-2025b", updated, "2025-03-10T09:00:00Z")).storyId()).isEqualTo(second);
+
+        // an undated copy is a duplicate made wholly of both: the second story is merged into the first
+        var merging = rig.ingestor().ingest(notice("notice-copy", NOTICE, null));
+        assertThat(merging.mergedStories()).containsExactly(second);
+        assertThat(merging.storyId()).isEqualTo(first);
+        // and the next version of the merged story's article lands in the first story too
+        String again = updated + "\n\nA public meeting on the design is planned for the autumn at the town hall.";
+        assertThat(rig.ingestor().ingest(notice("notice-2025b", again, "2025-03-10T09:00:00Z")).storyId()).isEqualTo(first);
+
+        List<OutboxRow> followed = rig.events(watchingSecond);
+        assertThat(names(followed)).containsExactly("notice-2025b v2", "notice-copy v1", "notice-2025b v3");
+        // the event still waiting from before the merge moved with its story: one order for all three
+        assertThat(followed).extracting(OutboxRow::storyId).containsOnly(first);
+        assertThat(names(rig.events(watchingFirst))).containsExactly("notice-copy v1", "notice-2025b v3");
+    }
+
+    private static final String NOTICE = "The council voted on Monday to approve funding for a new pedestrian bridge "
+            + "across the harbour, ending a debate that lasted almost ten years.\n\n"
+            + "Construction is expected to begin next spring and to take two years, the mayor told reporters at the "
+            + "town hall after the vote.\n\n"
+            + "Opponents said the money would be better spent on repairing the roads of the northern districts.";
+
+    private static ArticleRequest notice(String id, String body, String publishedAt) {
+        return new ArticleRequest(id, "Notice", body, publishedAt == null ? null : Instant.parse(publishedAt), null, null);
+    }
+
     private static List<String> names(List<OutboxRow> events) {
         return events.stream().map(e -> e.articleId() + " v" + e.version()).toList();
     }
