@@ -15,6 +15,7 @@ import io.redline.index.PendingEntries;
 import io.redline.match.Classification;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
+import io.redline.store.StoryPlacement;
 import io.redline.store.Lineage;
 import io.redline.store.LongArrays;
 import io.redline.store.RedlineDao;
@@ -153,7 +154,8 @@ public final class Ingestor {
                     fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()),
                     previous.map(Lineage::updateOf).orElseGet(() -> derivation(lookup)));
             long[] keys = detector.bucketKeys(fingerprint);
-            ArticleStore.Saved saved = ArticleStore.saveVersion(writes, row, keys, decision, now);
+            ArticleStore.Saved saved = ArticleStore.saveVersion(writes, row, keys,
+                    new StoryPlacement(decision.target(), decision.merged()), now);
             detector.stored(row, fingerprint);
             pending.apply(saved.entry(), saved.replaced(), keys);
             // an article updated under its own id is always the same article

@@ -1,6 +1,5 @@
 package io.redline.store;
 
-import io.redline.cluster.StoryDecision;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.ArrayList;
@@ -53,10 +52,11 @@ public final class ArticleStore {
      *
      * @param version  the version row; its {@code storyId} is ignored and decided here
      * @param buckets  the LSH bucket keys of the version: a new index log entry replacing the previous version's
+     * @param placement the story it joins and the stories merged into that one
      * @return the story the version went into
      */
-    public long saveVersion(VersionRow version, long[] buckets, StoryDecision decision, long now) {
-        return write(w -> saveVersion(w, version, buckets, decision, now)).storyId();
+    public long saveVersion(VersionRow version, long[] buckets, StoryPlacement placement, long now) {
+        return write(w -> saveVersion(w, version, buckets, placement, now)).storyId();
     }
 
     /** Runs {@code work}, which writes one article, in one transaction: all of it is committed or none. */
@@ -166,10 +166,10 @@ public final class ArticleStore {
     public record Saved(long storyId, long entry, long replaced) {
     }
 
-    /** {@link #saveVersion(VersionRow, long[], StoryDecision, long)} inside the caller's transaction. */
-    public static Saved saveVersion(Writes writes, VersionRow version, long[] buckets, StoryDecision decision, long now) {
+    /** {@link #saveVersion(VersionRow, long[], StoryPlacement, long)} inside the caller's transaction. */
+    public static Saved saveVersion(Writes writes, VersionRow version, long[] buckets, StoryPlacement placement, long now) {
         RedlineDao dao = writes.dao();
-        OptionalLong target = decision.target().isPresent() ? current(dao, decision.target().getAsLong())
+        OptionalLong target = placement.join().isPresent() ? current(dao, placement.join().getAsLong())
                 : OptionalLong.empty();
         long storyId;
         if (target.isEmpty()) {
@@ -179,7 +179,7 @@ public final class ArticleStore {
             storyId = target.getAsLong();
             dao.touchStory(storyId, now);
         }
-        for (long story : decision.merged()) {
+        for (long story : placement.absorb()) {
             OptionalLong merged = current(dao, story);
             if (merged.isPresent() && merged.getAsLong() != storyId) {
                 dao.moveArticles(merged.getAsLong(), storyId);

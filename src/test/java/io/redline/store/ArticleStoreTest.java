@@ -1,6 +1,5 @@
 package io.redline.store;
 
-import io.redline.cluster.StoryDecision;
 import io.redline.detect.CandidateIndex;
 import io.redline.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class ArticleStoreTest {
     private static final String SIG_VERSION = "test-v1";
-    private static final StoryDecision NEW_STORY = new StoryDecision(OptionalLong.empty(), List.of());
+    private static final StoryPlacement NEW_STORY = StoryPlacement.NEW_STORY;
 
     // --- story ids
 
@@ -163,7 +162,7 @@ class ArticleStoreTest {
         db.store.saveVersion(version("b", 1, "two"), keys(2), NEW_STORY, 200);
 
         long story = db.store.saveVersion(version("c", 1, "three"), keys(3),
-                new StoryDecision(OptionalLong.of(1), List.of(2L)), 300);
+                new StoryPlacement(OptionalLong.of(1), List.of(2L)), 300);
 
         assertThat(story).isEqualTo(1);
         for (String id : List.of("a", "b", "c")) {
@@ -188,7 +187,7 @@ class ArticleStoreTest {
         db.store.saveVersion(version("a", 1, "one"), keys(1), NEW_STORY, 100);
         db.store.saveVersion(version("b", 1, "two"), keys(2), NEW_STORY, 200);
         // another replica merges story 2 into 1 ...
-        db.store.saveVersion(version("c", 1, "three"), keys(3), new StoryDecision(OptionalLong.of(1), List.of(2L)), 300);
+        db.store.saveVersion(version("c", 1, "three"), keys(3), new StoryPlacement(OptionalLong.of(1), List.of(2L)), 300);
         // ... while this one still saw story 2 as "b"'s story
         long story = db.store.saveVersion(version("d", 1, "four"), keys(4), into(2), 400);
 
@@ -219,7 +218,7 @@ class ArticleStoreTest {
         db.store.saveVersion(version("b", 1, "two"), keys(2), NEW_STORY, 200);
 
         long story = db.store.saveVersion(version("b", 2, "two, revised"), keys(1),
-                new StoryDecision(OptionalLong.of(1), List.of(2L)), 300);
+                new StoryPlacement(OptionalLong.of(1), List.of(2L)), 300);
 
         assertThat(story).isEqualTo(1);
         assertThat(db.article("b")).contains(new ArticleRow("b", 1, 2, 200));
@@ -234,9 +233,9 @@ class ArticleStoreTest {
         db.store.saveVersion(version("a", 1, "one"), keys(1), NEW_STORY, 100);
         db.store.saveVersion(version("b", 1, "two"), keys(2), NEW_STORY, 200);
         db.store.saveVersion(version("c", 1, "three"), keys(3), NEW_STORY, 300);
-        db.store.saveVersion(version("d", 1, "four"), keys(4), new StoryDecision(OptionalLong.of(2), List.of(3L)), 400);
+        db.store.saveVersion(version("d", 1, "four"), keys(4), new StoryPlacement(OptionalLong.of(2), List.of(3L)), 400);
 
-        db.store.saveVersion(version("e", 1, "five"), keys(5), new StoryDecision(OptionalLong.of(1), List.of(2L)), 500);
+        db.store.saveVersion(version("e", 1, "five"), keys(5), new StoryPlacement(OptionalLong.of(1), List.of(2L)), 500);
 
         assertThat(db.mergesInto(1)).containsExactly(
                 new StoryMergeRow(3, 1, "d", 400), new StoryMergeRow(2, 1, "e", 500));
@@ -402,7 +401,7 @@ class ArticleStoreTest {
 
         // The merge steps run before the article insert that fails on the duplicate id.
         assertThatThrownBy(() -> db.store.saveVersion(version("a", 1, "again"), keys(9),
-                new StoryDecision(OptionalLong.of(1), List.of(2L)), 300))
+                new StoryPlacement(OptionalLong.of(1), List.of(2L)), 300))
                 .isInstanceOf(UnableToExecuteStatementException.class);
 
         assertThat(db.story(1)).contains(new StoryRow(1, 100, 100));
@@ -787,8 +786,8 @@ class ArticleStoreTest {
         }
     }
 
-    private static StoryDecision into(long story) {
-        return new StoryDecision(OptionalLong.of(story), List.of());
+    private static StoryPlacement into(long story) {
+        return StoryPlacement.into(story);
     }
 
     private static long[] keys(long... keys) {

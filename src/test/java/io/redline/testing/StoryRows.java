@@ -1,6 +1,6 @@
 package io.redline.testing;
 
-import io.redline.cluster.StoryDecision;
+import io.redline.store.StoryPlacement;
 import io.redline.store.ArticleStore;
 import io.redline.store.Lineage;
 import io.redline.store.VersionRow;
@@ -49,7 +49,7 @@ public final class StoryRows {
 
     /** Stores {@code row} in {@code story}, or in a new story when it is 0; returns the story. */
     public static long save(ArticleStore store, VersionRow row, long story) {
-        StoryDecision decision = new StoryDecision(story == 0 ? OptionalLong.empty() : OptionalLong.of(story), List.of());
-        return store.saveVersion(row, NO_KEYS, decision, row.ingestedAt());
+        StoryPlacement placement = new StoryPlacement(story == 0 ? OptionalLong.empty() : OptionalLong.of(story), List.of());
+        return store.saveVersion(row, NO_KEYS, placement, row.ingestedAt());
     }
 }
