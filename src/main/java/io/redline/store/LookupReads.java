@@ -23,6 +23,10 @@ public interface LookupReads {
     String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
             + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
             + "v.relation";
+    /** {@link #VERSION_COLUMNS} with null for the signature and the shingle set. */
+    String TEXT_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
+            + "v.ingested_at, v.content_hash, v.signature_version, NULL AS signature, NULL AS shingles, v.parent_article, "
+            + "v.parent_version, v.relation";
     String LATEST = " FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version ";
 
     @SqlQuery("SELECT id, story_id, latest_version, created_at FROM articles WHERE id IN (<ids>)")
