@@ -76,10 +76,12 @@ function typing(e) {
   return t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 }
 
-/** Paragraphs as the service splits them: on blank lines, or on single newlines when there is no blank line. */
-function paragraphs(text) {
-  const parts = /\n[ \t]*\n/.test(text) ? text.split(/\n[ \t]*\n/) : text.split('\n');
-  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+/**
+ * A text's paragraphs cut where the service cut them: the API returns each text with its paragraph spans, so
+ * that the page never splits text by rules of its own that could drift from the server's.
+ */
+function paragraphsAt(text, spans) {
+  return (spans ?? []).map(({ start, end }) => text.slice(start, end));
 }
 
 function slug(text) {
@@ -401,8 +403,8 @@ function markSpans(text, spans) {
 
 function showShared(slot, check, match) {
   load(slot, `Loading ${match.id}…`, `Could not load ${match.id}`, api(`/articles/${encodeURIComponent(match.id)}`), (article) => {
-    const myTexts = paragraphs(check.body);
-    const theirTexts = paragraphs(article.body);
+    const myTexts = paragraphsAt(check.body, check.result.paragraphs);
+    const theirTexts = paragraphsAt(article.body, article.paragraphs);
     const mine = new Map(match.sharedParagraphs.map((s) => [s.index, s]));
     const theirs = new Map(match.sharedParagraphs.map((s) => [s.matchIndex, s]));
     let columns;
