@@ -179,6 +179,13 @@ function errorBox(what, e) {
   return h('div', { class: 'error', role: 'alert', testid: 'error' }, h('strong', {}, `${what}: `), e.message);
 }
 
+/** A place that `render` fills once `promise` settles (with nothing when it returns null). */
+function later(promise, render) {
+  const slot = h('div', {});
+  promise.then((value) => slot.replaceWith(render(value) ?? ''));
+  return slot;
+}
+
 /** Shows a loading line in `slot` while `promise` runs, then whatever `render` returns (or the error). */
 async function load(slot, label, what, promise, render) {
   slot.replaceChildren(loading(label));
@@ -822,8 +829,9 @@ function storyView(id) {
   const slot = h('div', {});
   app.append(h('p', {}, h('a', { href: '#/stories' }, '← All stories')), slot);
   const sid = encodeURIComponent(id);
-  const call = Promise.all([api(`/stories/${sid}/timeline`), api(`/stories/${sid}/blame`).catch(() => null)]);
-  load(slot, 'Loading the story…', 'Could not load the story', call, ([t, blame]) => {
+  // both asked at once; the time line is drawn as soon as it arrives, the blame (further down) when it does
+  const blame = api(`/stories/${sid}/blame`).catch(() => null);
+  load(slot, 'Loading the story…', 'Could not load the story', api(`/stories/${sid}/timeline`), (t) => {
     document.title = `${t.headline} · Redline`;
     const dates = t.steps.map(dateOf).sort();
     const latest = t.steps[t.steps.length - 1];
@@ -839,7 +847,7 @@ function storyView(id) {
       lineageTree(t),
       h('h2', {}, 'Timeline'),
       h('ol', { class: 'steps', testid: 'timeline' }, t.steps.map((s, i) => stepItem(t, s, t.steps[i - 1]))),
-      blame ? blameView(blame) : null);
+      later(blame, (b) => (b ? blameView(b) : null)));
   });
 }
 
