@@ -283,15 +283,18 @@ class EditorWorkflowTest {
             List<Number> times = (List<Number>) ((JavascriptExecutor) driver).executeAsyncScript("""
                     const done = arguments[arguments.length - 1]; performance.clearResourceTimings();
                     const t0 = performance.now();
-                    const api = (part) => { const e = performance.getEntriesByType('resource').filter((r) => r.name.includes(part));
-                      return e.length ? e[e.length - 1].duration : -1; };
+                    const entry = (part) => performance.getEntriesByType('resource').filter((r) => r.name.includes(part)).pop();
                     location.hash = arguments[0];
-                    (function poll() { document.querySelector('[data-testid=timeline]')
-                      ? done([performance.now() - t0, api('/timeline'), api('/blame')]) : requestAnimationFrame(poll); })();""",
+                    (function poll() {
+                      if (!document.querySelector('[data-testid=timeline]')) { requestAnimationFrame(poll); return; }
+                      const shown = performance.now(); const t = entry('/timeline'); const b = entry('/blame');
+                      done([shown - t0, t ? t.startTime - t0 : -1, t ? t.duration : -1, t ? shown - t.responseEnd : -1, b ? b.duration : -1]);
+                    })();""",
                     "#/stories/" + fresh);
             ms[k] = times.stream().mapToDouble(Number::doubleValue).toArray();
         }
-        System.out.printf("timeline of a %d-version story shown in (total ms / time line API / blame API) %s%n",
+        System.out.printf("timeline of a %d-version story shown in (ms: total / until the time line is asked / its answer"
+                + " / drawing after it / blame answer) %s%n",
                 page.all("timeline-step").size(), java.util.Arrays.stream(ms).map(t -> java.util.Arrays.stream(t)
                         .mapToObj(x -> String.valueOf(Math.round(x))).collect(java.util.stream.Collectors.joining("/")))
                         .toList());
