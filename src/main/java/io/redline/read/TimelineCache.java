@@ -25,12 +25,14 @@ import java.util.function.Supplier;
  * served. Everything else the time line shows (dates, sources, the stories of parents outside the story) is read
  * from the store on every request.
  *
- * <p>Example: with a budget of 16 MiB, a 62-version story costs about 30 KB; the first time line of it computes
- * 61 diffs and one history, the next ones none; once a 63rd version arrives, one diff (the other 61 steps' two
- * sides are unchanged) and the history again. A budget of 0 keeps nothing.
- * The two parts are computed and kept apart, so that the page's two calls for a story (time line and blame,
- * sent at once) do not compute the history twice over. Thread-safe; two requests that miss the same part at once
- * both compute it, and the later one's result is kept.
+ * <p>Example: with a budget of 16 MiB, the 62-version story of the page tests is estimated at 40 KB; its first
+ * time line computes 61 diffs and one history, the next ones none; once a 63rd version arrives, one diff (the
+ * other 61 steps' two sides are unchanged) and the history again. A budget of 0 keeps nothing.
+ *
+ * <p>The two parts are computed and kept apart: the time line and the blame of the latest version share the
+ * history (whichever is asked first computes it), and a blame alone never diffs the steps. Thread-safe; two
+ * requests that miss the same part at once (the page sends its two together) both compute it, and the later
+ * one's result is kept.
  */
 public final class TimelineCache {
     /** 16 MiB: several hundred long stories. */
