@@ -8,6 +8,7 @@ import io.redline.ingest.Ingestor;
 import io.redline.ingest.InputLimits;
 import io.redline.read.Catalog;
 import io.redline.read.Checker;
+import io.redline.read.TimelineCache;
 import io.redline.read.VersionHistory;
 import io.redline.store.ArticleStore;
 
@@ -23,11 +24,16 @@ public record Components(Detector detector, Ingestor ingestor, Checker checker, 
 
     public static Components create(Detector detector, ArticleStore store, InputLimits limits, DiffOptions diff,
                                     Clock clock, MetricRegistry metrics) {
+        return create(detector, store, limits, diff, new TimelineCache(TimelineCache.DEFAULT_MAX_BYTES), clock, metrics);
+    }
+
+    public static Components create(Detector detector, ArticleStore store, InputLimits limits, DiffOptions diff,
+                                    TimelineCache timelines, Clock clock, MetricRegistry metrics) {
         return new Components(detector,
                 new Ingestor(detector, store, limits, clock, metrics.timer("redline.ingest")),
                 new Checker(detector, store, limits, metrics.timer("redline.check")),
                 new Catalog(detector, store),
-                new VersionHistory(store, limits, diff),
+                new VersionHistory(store, limits, diff, timelines),
                 new Reindexer(detector, store),
                 store);
     }

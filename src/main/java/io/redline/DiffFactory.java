@@ -1,7 +1,10 @@
 package io.redline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
 import io.redline.diff.DiffOptions;
+import io.redline.read.TimelineCache;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 
@@ -15,6 +18,15 @@ public class DiffFactory {
     /** Whether SPLIT and MERGED are reported (otherwise the pieces are paired, inserted or deleted). */
     @JsonProperty
     private boolean splitMerge = true;
+
+    /** Memory for story time lines already computed (see {@link TimelineCache}); 0 keeps none. */
+    @NotNull
+    @JsonProperty
+    private DataSize timelineCache = DataSize.bytes(TimelineCache.DEFAULT_MAX_BYTES);
+
+    public TimelineCache buildTimelineCache() {
+        return new TimelineCache(timelineCache.toBytes());
+    }
 
     public DiffOptions build() {
         return new DiffOptions(pairThreshold, splitMerge);

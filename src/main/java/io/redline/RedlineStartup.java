@@ -32,7 +32,7 @@ public final class RedlineStartup {
         H2Files.secure(url); // again: a new store's files exist only now
         ArticleStore store = new ArticleStore(jdbi);
         Components components = Components.create(config.getDetection().buildDetector(store, metrics), store,
-                config.buildInputLimits(), config.getDiff().build(), Clock.systemUTC(), metrics);
+                config.buildInputLimits(), config.getDiff().build(), config.getDiff().buildTimelineCache(), Clock.systemUTC(), metrics);
         long reindexed = components.reindexer().reindexStale();
         if (reindexed > 0) {
             LOG.info("re-indexed {} stored versions for fingerprint settings {}", reindexed,

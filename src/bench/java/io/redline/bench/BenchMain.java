@@ -45,6 +45,10 @@ public final class BenchMain {
             Charts.main(argv.subList(1, argv.size()).toArray(String[]::new));
             return;
         }
+        if (!argv.isEmpty() && argv.get(0).equals("Timeline")) { // not a JMH run: CPU time of story time lines
+            TimelineTiming.main(argv.subList(1, argv.size()).toArray(String[]::new));
+            return;
+        }
         String[] all = argv.toArray(String[]::new);
         CommandLineOptions cli = new CommandLineOptions(all);
         if (cli.shouldHelp() || cli.shouldList() || cli.shouldListWithParams() || cli.shouldListProfilers()

@@ -11,6 +11,7 @@ import io.redline.cluster.StoryDecision;
 import io.redline.detect.Detector;
 import io.redline.detect.Lookup;
 import io.redline.detect.Match;
+import io.redline.diff.Span;
 import io.redline.index.PendingEntries;
 import io.redline.match.Classification;
 import io.redline.minhash.Fingerprint;
@@ -141,7 +142,8 @@ public final class Ingestor {
             if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
                 VersionHead p = previous.get();
                 return new IngestResponse(p.articleId(), p.version(), p.storyId(), "UNCHANGED",
-                        Classification.DUPLICATE.name(), matches(prepared, lookup, detail), List.of());
+                        Classification.DUPLICATE.name(), matches(prepared, lookup, detail), List.of(),
+                        paragraphs(prepared, detail));
             }
             List<StoryAssigner.Link> links = lookup.matches().stream().filter(Match::sameStory)
                     .map(m -> new StoryAssigner.Link(m.article().storyId(), strong(m))).toList();
@@ -165,8 +167,13 @@ public final class Ingestor {
             Outbox.record(writes, new Outbox.NewVersion(request.id(), version, saved.storyId(), status, verdict.name(),
                     request.source(), now));
             return new IngestResponse(request.id(), version, saved.storyId(), status, verdict.name(),
-                    matches(prepared, lookup, detail), decision.merged());
+                    matches(prepared, lookup, detail), decision.merged(), paragraphs(prepared, detail));
         }
+    }
+
+    /** The body's paragraph spans, which the shared paragraphs of the matches count; only with them. */
+    private static List<Span> paragraphs(Prepared prepared, MatchDetail detail) {
+        return detail == MatchDetail.PAIRS ? ApiMapping.paragraphs(prepared.request().body()) : null;
     }
 
     private static List<MatchView> matches(Prepared prepared, Lookup lookup, MatchDetail detail) {

@@ -36,12 +36,19 @@ public final class VersionHistory {
     private final InputLimits limits;
     private final ParagraphDiffer differ;
     private final StoryHistory history;
+    private final TimelineCache cache;
 
     public VersionHistory(ArticleStore store, InputLimits limits, DiffOptions options) {
+        this(store, limits, options, new TimelineCache(TimelineCache.DEFAULT_MAX_BYTES));
+    }
+
+    /** @param cache what time lines computed is kept in; {@code new TimelineCache(0)} keeps nothing */
+    public VersionHistory(ArticleStore store, InputLimits limits, DiffOptions options, TimelineCache cache) {
         this.store = store;
         this.limits = limits;
         this.differ = new ParagraphDiffer(options);
         this.history = new StoryHistory(options);
+        this.cache = cache;
     }
 
     /** Both sides of a diff as stored versions, with the diff. */
@@ -88,12 +95,13 @@ public final class VersionHistory {
     public Optional<TimelineView> timeline(long storyId) {
         return chain(storyId).map(chain -> {
             StoryLineage lineage = StoryLineage.of(chain);
+            List<TimelineCache.StepChange> changes = cache.steps(storyId, chain, k -> change(chain, k));
+            StoryHistory.History latest = latestHistory(storyId, chain, lineage);
             Map<String, Long> outsideStories = outsideParents(chain, lineage);
             List<TimelineView.Step> steps = new ArrayList<>();
             for (int k = 0; k < chain.size(); k++) {
-                Deadline.check();
                 VersionRow v = chain.get(k);
-                TextDiff d = k == 0 ? null : diff(chain.get(k - 1), v);
+                TimelineCache.StepChange c = changes.get(k);
                 Lineage l = v.lineage();
                 OptionalInt parent = lineage.parentStep(k + 1);
                 TimelineView.DerivedFrom from = l.isNone() ? null : new TimelineView.DerivedFrom(l.parentArticle(),
@@ -102,16 +110,13 @@ public final class VersionHistory {
                         l.parentArticle(), l.parentVersion(), outsideStories.get(l.parentArticle()));
                 steps.add(new TimelineView.Step(k + 1, v.articleId(), v.version(), v.title(),
                         ApiMapping.instant(v.publishedAt()), Instant.ofEpochMilli(v.ingestedAt()),
-                        ParagraphDiffer.wordCount(v.body()), Paragraphs.split(v.body()).size(),
-                        d == null ? null : d.title().changed(), d == null ? null : d.similarity(),
-                        d == null ? null : d.summary(),
-                        d == null ? null : "/stories/" + storyId + "/diff?from=" + k + "&to=" + (k + 1),
+                        c.words(), c.paragraphs(), c.titleChanged(), c.similarity(), c.summary(),
+                        k == 0 ? null : "/stories/" + storyId + "/diff?from=" + k + "&to=" + (k + 1),
                         from, l.relation(), reuses, v.source(), v.url()));
             }
             // the latest version's paragraphs along its lineage, as blame reads its sentences
             List<Integer> path = lineage.path(chain.size());
-            StoryHistory.History h = along(chain, path);
-            List<TimelineView.ParagraphRewrites> paragraphs = h.paragraphs().stream()
+            List<TimelineView.ParagraphRewrites> paragraphs = latest.paragraphs().stream()
                     .map(p -> new TimelineView.ParagraphRewrites(p.index(), path.get(p.firstStep() - 1), p.rewrites()))
                     .toList();
             VersionRow last = chain.get(chain.size() - 1);
@@ -119,6 +124,20 @@ public final class VersionHistory {
             Instant lastSeen = chain.stream().map(v -> Instant.ofEpochMilli(v.ingestedAt())).max(Instant::compareTo).orElseThrow();
             return new TimelineView(storyId, last.title(), first, lastSeen, steps, paragraphs);
         });
+    }
+
+    /** The diff of step {@code k} (0-based) with the one before (none for the first), and its size. */
+    private TimelineCache.StepChange change(List<VersionRow> chain, int k) {
+        Deadline.check();
+        VersionRow v = chain.get(k);
+        TextDiff d = k == 0 ? null : diff(chain.get(k - 1), v);
+        return new TimelineCache.StepChange(d == null ? null : d.title().changed(), d == null ? null : d.similarity(),
+                d == null ? null : d.summary(), ParagraphDiffer.wordCount(v.body()), Paragraphs.split(v.body()).size());
+    }
+
+    /** The history of the chain's latest version along its lineage, which the time line and blame both show. */
+    private StoryHistory.History latestHistory(long storyId, List<VersionRow> chain, StoryLineage lineage) {
+        return cache.latest(storyId, chain, () -> along(chain, lineage.path(chain.size())));
     }
 
     /**
@@ -172,8 +191,9 @@ public final class VersionHistory {
      * earlier branch already had is credited to that branch, not to a version published in between.
      */
     public BlameView blame(long storyId, List<VersionRow> chain, int step) {
-        List<Integer> path = StoryLineage.of(chain).path(step);
-        StoryHistory.History h = along(chain, path);
+        StoryLineage lineage = StoryLineage.of(chain);
+        List<Integer> path = lineage.path(step);
+        StoryHistory.History h = step == chain.size() ? latestHistory(storyId, chain, lineage) : along(chain, path);
         // positions along the path back to the story's steps
         List<VersionRef> steps = path.stream().map(s -> ref(chain.get(s - 1), s)).toList();
         List<BlameView.Sentence> sentences = h.sentences().stream()

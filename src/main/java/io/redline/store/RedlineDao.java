@@ -30,6 +30,10 @@ public interface RedlineDao extends SqlObject {
     String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
             + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
             + "v.relation";
+    /** {@link #VERSION_COLUMNS} with null for the signature and the shingle set. */
+    String TEXT_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
+            + "v.ingested_at, v.content_hash, v.signature_version, NULL AS signature, NULL AS shingles, v.parent_article, "
+            + "v.parent_version, v.relation";
     String LATEST = " FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version ";
 
     /** A look-up's reads, in this handle's transaction. */
@@ -67,7 +71,11 @@ public interface RedlineDao extends SqlObject {
             + "WHERE a.id = :id ORDER BY v.version")
     List<VersionRow> versions(@Bind("id") String id);
 
-    @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
+    /**
+     * The story's versions in publication order, <b>without their signatures and shingle sets</b> (null in the
+     * rows): reading a story (time line, diffs, blame, feeds) never needs them, and they were most of the bytes read.
+     */
+    @SqlQuery("SELECT " + TEXT_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
             + "WHERE a.story_id = :storyId ORDER BY COALESCE(v.published_at, v.ingested_at), v.ingested_at, "
             + "v.article_id, v.version")
     List<VersionRow> storyVersions(@Bind("storyId") long storyId);

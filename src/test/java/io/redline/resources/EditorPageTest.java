@@ -4,6 +4,7 @@ import io.redline.store.ArticleStore;
 import io.redline.store.Lineage;
 import io.redline.testing.Browser;
 import io.redline.testing.Fixtures;
+import io.redline.testing.Page;
 import io.redline.testing.RunningRedline;
 import io.redline.testing.StoryRows;
 import io.redline.testing.TestDatabase;
@@ -35,6 +36,7 @@ class EditorPageTest {
     private static Browser browser;
     private static WebDriver driver;
     private static WebDriverWait wait;
+    private static Page page;
 
     @BeforeAll
     static void start() {
@@ -43,7 +45,8 @@ class EditorPageTest {
         redline.post("/articles/bulk", "application/x-ndjson", Fixtures.seedsNdjson());
         browser = Browser.start(1280, 1000);
         driver = browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        page = new Page(redline, browser);
+        wait = page.waiting();
     }
 
     @AfterAll
@@ -70,14 +73,14 @@ class EditorPageTest {
                 .replace("forces declared victory in Deir al-Zor", "forces claimed victory in Deir al-Zor");
         int storyOfSeed08 = redline.get("/articles/seed-08").json().get("storyId").asInt();
 
-        open("/#/check");
-        find("check-title").sendKeys(title);
-        setValue(find("check-body"), body);
-        find("check-submit").click();
+        page.open("/#/check");
+        page.find("check-title").sendKeys(title);
+        page.setValue(page.find("check-body"), body);
+        page.find("check-submit").click();
 
-        WebElement verdict = waitFor("verdict");
+        WebElement verdict = page.waitFor("verdict");
         assertThat(verdict.getText()).isIn("REVISION", "DUPLICATE");
-        WebElement top = all("match").get(0);
+        WebElement top = page.all("match").get(0);
         assertThat(top.getAttribute("data-story")).isEqualTo(String.valueOf(storyOfSeed08));
         // the editor's question first; the technical figures behind a disclosure
         assertThat(top.findElement(By.cssSelector("[data-testid=match-answer]")).getText()).matches("\\d+% of your text is in seed-08; \\d+% of seed-08 is in yours");
@@ -96,12 +99,12 @@ class EditorPageTest {
                 .hasSizeGreaterThan(20);
         assertThat(driver.findElements(By.cssSelector("[data-testid=shared-theirs] [data-testid=shared-sentence]")))
                 .hasSizeGreaterThan(20);
-        scrollTo(verdict);
+        page.scrollTo(verdict);
         browser.screenshot("check-result");
 
         // one click diffs the pasted text against the match: only the two edited paragraphs are reworded
         top.findElement(By.cssSelector("[data-testid=match-diff]")).click();
-        waitFor("diff-summary");
+        page.waitFor("diff-summary");
         assertThat(driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MODIFIED]"))).hasSize(2);
         assertThat(driver.findElements(By.cssSelector("[data-testid=diff] del"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("[data-testid=diff] ins"))).isNotEmpty();
@@ -109,9 +112,9 @@ class EditorPageTest {
 
     @Test
     void theDiffOfTwoSeedsMarksMovedAndRewordedParagraphsAndItsLinkReopensIt() {
-        open("/#/diff?from=seed-07&to=seed-08");
-        waitFor("diff-summary");
-        assertThat(find("summary-moved").getText()).startsWith("2");
+        page.open("/#/diff?from=seed-07&to=seed-08");
+        page.waitFor("diff-summary");
+        assertThat(page.find("summary-moved").getText()).startsWith("2");
         List<WebElement> moved = driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MOVED]"));
         assertThat(moved).hasSize(2);
         assertThat(moved.get(0).findElement(By.cssSelector("[data-testid=moved-link]")).getText()).contains("was ¶");
@@ -123,42 +126,43 @@ class EditorPageTest {
         assertThat(reworded.get(0).findElements(By.cssSelector("[data-testid=new-text] del"))).isEmpty();
         browser.screenshot("diff");
 
-        find("diff-toggle").click();
-        wait.until(d -> "inline".equals(find("diff").getAttribute("data-mode")));
+        page.find("diff-toggle").click();
+        wait.until(d -> "inline".equals(page.find("diff").getAttribute("data-mode")));
         assertThat(driver.findElements(By.cssSelector("[data-testid=inline-text]"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("[data-testid=old-text]"))).isEmpty();
 
-        find("diff-copy-link").click();
-        String link = find("diff-link").getAttribute("value");
+        page.find("diff-copy-link").click();
+        String link = page.find("diff-link").getAttribute("value");
         // the link keeps the inline choice
         assertThat(link).endsWith("/#/diff?from=seed-07&to=seed-08&view=inline");
         driver.get("about:blank");
         driver.get(link);
-        waitFor("diff-summary");
+        page.waitFor("diff-summary");
         assertThat(driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MOVED]"))).hasSize(2);
-        assertThat(find("diff-title").getText()).contains("Islamic State on verge of defeat");
-        assertThat(find("diff").getAttribute("data-mode")).isEqualTo("inline");
+        assertThat(page.find("diff-title").getText()).contains("Islamic State on verge of defeat");
+        assertThat(page.find("diff").getAttribute("data-mode")).isEqualTo("inline");
     }
 
     @Test
     void aStoryFoundByHeadlineShowsItsTimelineChartBlameAndStepDiffs() {
-        open("/#/stories");
-        waitFor("stories");
-        find("stories-search").sendKeys("caliphate");
-        find("stories-submit").click();
+        page.open("/#/stories");
+        page.waitFor("stories");
+        page.find("stories-search").sendKeys("caliphate");
+        page.find("stories-submit").click();
         wait.until(d -> d.findElements(By.cssSelector("[data-testid=story-link]")).size() == 1);
-        find("story-link").click();
+        page.find("story-link").click();
 
-        waitFor("timeline");
-        assertThat(all("timeline-step")).hasSize(2);
-        assertThat(find("headline-change").getText()).contains("Headline changed");
+        page.waitFor("timeline");
+        assertThat(page.all("timeline-step")).hasSize(2);
+        assertThat(page.find("headline-change").getText()).contains("Headline changed");
         assertThat(driver.findElements(By.cssSelector("[data-testid=timeline-chart] [data-testid=chart-bar]"))).hasSize(3);
         browser.screenshot("timeline");
-        assertThat(all("blame-sentence")).isNotEmpty();
+        // the blame is drawn once its own answer arrives, after the time line
+        page.find("blame-sentence");
         assertThat(driver.findElements(By.cssSelector("[data-testid=blame-sentence][data-step='2']"))).isNotEmpty();
 
-        find("step-diff").click();
-        waitFor("diff-summary");
+        page.find("step-diff").click();
+        page.waitFor("diff-summary");
         assertThat(driver.getCurrentUrl()).contains("#/stories/").contains("/diff?from=1&to=2");
         assertThat(driver.findElements(By.cssSelector("[data-testid=diff-para][data-op=MOVED]"))).hasSize(2);
     }
@@ -191,9 +195,9 @@ class EditorPageTest {
         long other = StoryRows.save(store, StoryRows.row("tmpl", 1, "Another levee", body(10).replace("levee", "dam"),
                 t0 + 50 * minute, new Lineage("main", 10, Lineage.TEMPLATE)), 0);
 
-        open("/#/stories/" + story);
-        waitFor("lineage");
-        assertThat(all("lineage-node")).hasSize(62);
+        page.open("/#/stories/" + story);
+        page.waitFor("lineage");
+        assertThat(page.all("lineage-node")).hasSize(62);
         JavascriptExecutor js = (JavascriptExecutor) driver;
         Number deepest = (Number) js.executeScript("return Math.max(...[...document.querySelectorAll("
                 + "'[data-testid=lineage-node]')].map(n => { let d = 0; for (let e = n.closest('ul.tree'); e; e = e.parentElement.closest('ul.tree')) d++; return d; }));");
@@ -208,11 +212,11 @@ class EditorPageTest {
         assertThat(driver.findElements(By.cssSelector("[data-testid=lineage-node][data-relation=EXCERPT]"))).hasSize(1);
         assertThat(driver.findElements(By.cssSelector("[data-testid=lineage-node][data-relation=DUPLICATE]"))).hasSize(1);
         assertThat(js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
-        scrollTo(find("lineage"));
+        page.scrollTo(page.find("lineage"));
         browser.screenshot("lineage-tree");
 
-        open("/#/stories/" + other);
-        WebElement reuses = waitFor("lineage-reuses");
+        page.open("/#/stories/" + other);
+        WebElement reuses = page.waitFor("lineage-reuses");
         assertThat(reuses.getText()).isEqualTo("TEMPLATE reuses the text of main v10 (story " + story + ")");
         assertThat(reuses.findElement(By.cssSelector("[data-testid=lineage-story]")).getAttribute("href"))
                 .endsWith("#/stories/" + story);
@@ -222,8 +226,8 @@ class EditorPageTest {
     @Test
     void excerptAndTemplateMatchesGetReadableBadgesAndATemplateIsNotOfferedAsTheSameStory() {
         int storyOfSeed08 = redline.get("/articles/seed-08").json().get("storyId").asInt();
-        open("/#/check");
-        waitFor("check-form");
+        page.open("/#/check");
+        page.waitFor("check-form");
         String match = "{\"id\":\"%s\",\"storyId\":%d,\"title\":\"t\",\"classification\":\"%s\",\"jaccard\":0.4,"
                 + "\"containment\":0.9,\"matchContainment\":0.5,\"paragraphCoverage\":0.8,\"sharedParagraphs\":[]}";
         String answer = "{\"classification\":\"TEMPLATE\",\"matches\":[" + match.formatted("seed-08", storyOfSeed08, "TEMPLATE")
@@ -231,12 +235,12 @@ class EditorPageTest {
         ((JavascriptExecutor) driver).executeScript("const answer = arguments[0]; const real = window.fetch;"
                 + "window.fetch = (path, init) => path === '/check' ? Promise.resolve(new Response(answer,"
                 + "{status: 200, headers: {'Content-Type': 'application/json'}})) : real(path, init);", answer);
-        setValue(find("check-body"), "Some text");
-        find("check-submit").click();
+        page.setValue(page.find("check-body"), "Some text");
+        page.find("check-submit").click();
 
-        assertThat(waitFor("verdict").getText()).isEqualTo("TEMPLATE");
-        assertThat(find("verdict-text").getText()).isEqualTo("A new story that reuses the text of seed-08.");
-        List<WebElement> where = all("match-where");
+        assertThat(page.waitFor("verdict").getText()).isEqualTo("TEMPLATE");
+        assertThat(page.find("verdict-text").getText()).isEqualTo("A new story that reuses the text of seed-08.");
+        List<WebElement> where = page.all("match-where");
         assertThat(where.get(0).getText()).startsWith("reuses the text of seed-08 (story " + storyOfSeed08 + ", another story)");
         assertThat(where.get(1).getText()).startsWith("seed-07 · story");
         for (WebElement badge : driver.findElements(By.cssSelector(".badge"))) {
@@ -267,10 +271,10 @@ class EditorPageTest {
 
     @Test
     void anApiErrorIsShownInWords() {
-        open("/#/check");
-        find("check-title").sendKeys("Nothing below");
-        find("check-submit").click();
-        WebElement error = waitFor("error");
+        page.open("/#/check");
+        page.find("check-title").sendKeys("Nothing below");
+        page.find("check-submit").click();
+        WebElement error = page.waitFor("error");
         assertThat(error.getText()).contains("body is required and must not be empty");
     }
 
@@ -292,32 +296,4 @@ class EditorPageTest {
         }
     }
 
-    /** A fresh page load, even when only the hash differs from the page shown. */
-    private static void open(String path) {
-        driver.get("about:blank");
-        driver.get(redline.url(path));
-    }
-
-    /** The element, once the page has drawn it: views are built after the page loads. */
-    private static WebElement find(String testId) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=" + testId + "]")));
-    }
-
-    private static List<WebElement> all(String testId) {
-        return driver.findElements(By.cssSelector("[data-testid=" + testId + "]"));
-    }
-
-    private static WebElement waitFor(String testId) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=" + testId + "]")));
-    }
-
-    private static void setValue(WebElement field, String value) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", field, value);
-    }
-
-    private static void scrollTo(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -140);", element);
-    }
 }
