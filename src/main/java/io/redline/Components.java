@@ -32,7 +32,7 @@ public record Components(Detector detector, Ingestor ingestor, Checker checker, 
         return new Components(detector,
                 new Ingestor(detector, store, limits, clock, metrics.timer("redline.ingest")),
                 new Checker(detector, store, limits, metrics.timer("redline.check")),
-                new Catalog(detector, store),
+                new Catalog(detector, store, limits),
                 new VersionHistory(store, limits, diff, timelines),
                 new Reindexer(detector, store),
                 store);

@@ -41,8 +41,12 @@ public class LimitsFactory {
     @JsonProperty
     private Duration requestTime = Duration.milliseconds(InputLimits.DEFAULT_REQUEST_TIME.toMillis());
 
+    @Min(1)
+    @JsonProperty
+    private long historyChars = InputLimits.DEFAULT_HISTORY_CHARS;
+
     public InputLimits build() {
         return new InputLimits(requestBytes.toBytes(), textBytes.toBytes(), paragraphs, paragraphChars, bulkLines,
-                bulkBytes.toBytes(), requestTime.toJavaDuration());
+                bulkBytes.toBytes(), requestTime.toJavaDuration(), historyChars);
     }
 }

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param bulkLines      lines of one bulk request: the line past it is answered 413 and reading stops
  * @param bulkBytes      bytes of one bulk request, after inflation: likewise
  * @param requestTime    work of one request, or of one bulk line: past it the work stops with 503
+ * @param historyChars   characters of text (titles and bodies) over the versions of one story or article that one
+ *                       request reads at once (time line, blame, story diff and feed, an article's versions): 413
  */
 public record InputLimits(long requestBytes, long textBytes, int paragraphs, int paragraphChars,
-                          int bulkLines, long bulkBytes, Duration requestTime) {
+                          int bulkLines, long bulkBytes, Duration requestTime, long historyChars) {
     public static final long DEFAULT_REQUEST_BYTES = 4L * 1024 * 1024;
     public static final long DEFAULT_TEXT_BYTES = 2L * 1024 * 1024;
     /** Far above real documents: a 300-page contract has ~3,000 paragraphs, a long read ~150. */
@@ -32,6 +34,11 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
     public static final int DEFAULT_BULK_LINES = 100_000;
     public static final long DEFAULT_BULK_BYTES = 1L << 30;
     public static final Duration DEFAULT_REQUEST_TIME = Duration.ofSeconds(5);
+    /**
+     * 100 versions of a 300-page contract (~500,000 characters each), or 1,500 of a 5,000-word article: about
+     * 100 MB of strings on the heap, read before the time budget can stop anything.
+     */
+    public static final long DEFAULT_HISTORY_CHARS = 50_000_000;
 
     /** Oldest and newest accepted {@code publishedAt}: older archives than 1800 hold no news we could match. */
     static final Instant EARLIEST_PUBLISHED = Instant.parse("1800-01-01T00:00:00Z");
@@ -55,6 +62,7 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
         positive("paragraphChars", paragraphChars);
         positive("bulkLines", bulkLines);
         positive("bulkBytes", bulkBytes);
+        positive("historyChars", historyChars);
         if (requestTime == null || requestTime.isNegative() || requestTime.isZero()) {
             throw new IllegalArgumentException("requestTime must be positive, got " + requestTime);
         }
@@ -62,7 +70,19 @@ public record InputLimits(long requestBytes, long textBytes, int paragraphs, int
 
     public static InputLimits defaults() {
         return new InputLimits(DEFAULT_REQUEST_BYTES, DEFAULT_TEXT_BYTES, DEFAULT_PARAGRAPHS, DEFAULT_PARAGRAPH_CHARS,
-                DEFAULT_BULK_LINES, DEFAULT_BULK_BYTES, DEFAULT_REQUEST_TIME);
+                DEFAULT_BULK_LINES, DEFAULT_BULK_BYTES, DEFAULT_REQUEST_TIME, DEFAULT_HISTORY_CHARS);
+    }
+
+    /**
+     * Refuses to read a history ({@code what}: "story 12", "article a-1") of {@code chars} characters over
+     * {@code historyChars}: its versions would all be loaded at once.
+     */
+    public void checkHistory(long chars, String what) {
+        if (chars > historyChars) {
+            throw InvalidInputException.tooLarge(null, what + " holds " + chars + " characters of text over its "
+                    + "versions, more than one request reads at once (limits.historyChars = " + historyChars
+                    + "); compare two of its versions with GET /diff?from=&fromVersion=&to=&toVersion=");
+        }
     }
 
     public void checkArticle(ArticleRequest a) {

@@ -31,10 +31,12 @@ public final class Catalog {
     private static final int MAX_QUERY = 500;
     private final Detector detector;
     private final ArticleStore store;
+    private final InputLimits limits;
 
-    public Catalog(Detector detector, ArticleStore store) {
+    public Catalog(Detector detector, ArticleStore store, InputLimits limits) {
         this.detector = detector;
         this.store = store;
+        this.limits = limits;
     }
 
     public Optional<ArticleView> article(String id) {
@@ -48,13 +50,16 @@ public final class Catalog {
         if (!InputLimits.couldBeStored(id)) {
             return Optional.empty();
         }
-        List<VersionRow> rows = store.read(dao -> dao.versions(id));
+        List<VersionRow> rows = store.read(dao -> {
+            limits.checkHistory(dao.articleTextChars(id), "article " + id);
+            return dao.versions(id);
+        });
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.stream().map(ApiMapping::article).toList());
     }
 
     public Optional<StoryView> story(long id) {
         return store.read(dao -> dao.story(id).map(story -> {
-            List<VersionRow> rows = dao.storyVersions(id);
+            List<VersionRow> rows = dao.storyVersionsWithoutText(id);
             List<StoryVersionView> versions = rows.stream().map(ApiMapping::storyVersion).toList();
             List<String> articles = rows.stream().map(VersionRow::articleId).distinct().toList();
             List<StoryView.MergeView> merges = dao.mergesInto(id).stream()

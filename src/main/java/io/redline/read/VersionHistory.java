@@ -86,9 +86,15 @@ public final class VersionHistory {
         return differ.compare(from.title(), from.body(), to.title(), to.body());
     }
 
-    /** The story's versions in publication order; empty when there is no such story. */
+    /**
+     * The story's versions in publication order; empty when there is no such story. Refused ({@code
+     * limits.historyChars}) when their text is too much to hold at once.
+     */
     public Optional<List<VersionRow>> chain(long storyId) {
-        List<VersionRow> rows = store.read(dao -> dao.storyVersions(storyId));
+        List<VersionRow> rows = store.read(dao -> {
+            limits.checkHistory(dao.storyTextChars(storyId), "story " + storyId);
+            return dao.storyVersions(storyId);
+        });
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows);
     }
 

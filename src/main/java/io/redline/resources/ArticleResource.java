@@ -62,7 +62,7 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}/versions")
-    @ErrorAnswers({404})
+    @ErrorAnswers({404, 413})
     public List<ArticleView> versions(@PathParam("id") String id) {
         return NotFound.unless(catalog.versions(id), "article", id);
     }

@@ -53,7 +53,7 @@ public class StoryResource {
     @GET
     @Path("/{id}/feed")
     @Produces(FeedResource.ATOM)
-    @ErrorAnswers({400, 404, 422})
+    @ErrorAnswers({400, 404, 413, 422})
     @Operation(responses = {@ApiResponse(responseCode = "200", description = "Atom 1.0 feed",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string"))),
             @ApiResponse(responseCode = "301", description = "the story was merged into the one at Location"),
@@ -92,7 +92,7 @@ public class StoryResource {
     @GET
     @Path("/{id}/timeline")
     @Produces({MediaType.APPLICATION_JSON, "text/html;charset=UTF-8"})
-    @ErrorAnswers({400, 404})
+    @ErrorAnswers({400, 404, 413})
     @Operation(responses = @ApiResponse(responseCode = "200", description = "the time line: JSON or HTML",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineView.class))))
     public Response timeline(@PathParam("id") String id, @QueryParam("format") String format,
@@ -111,7 +111,7 @@ public class StoryResource {
     @GET
     @Path("/{id}/diff")
     @Produces({MediaType.APPLICATION_JSON, "text/plain;charset=UTF-8", "text/html;charset=UTF-8"})
-    @ErrorAnswers({400, 404})
+    @ErrorAnswers({400, 404, 413})
     @Operation(responses = @ApiResponse(responseCode = "200", description = "the diff: JSON, unified text or HTML",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffResponse.class))))
     public Response diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -130,7 +130,7 @@ public class StoryResource {
     /** Each sentence of the latest version (or {@code version}: a step or articleId:version) with its origin. */
     @GET
     @Path("/{id}/blame")
-    @ErrorAnswers({404})
+    @ErrorAnswers({404, 413})
     public BlameView blame(@PathParam("id") String id, @QueryParam("version") String version) {
         List<VersionRow> chain = NotFound.unless(history.chain(storyId(id)), "story", id);
         int step = version == null ? chain.size() : step(chain, version, id);

@@ -34,7 +34,13 @@ public interface RedlineDao extends SqlObject {
     String TEXT_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
             + "v.ingested_at, v.content_hash, v.signature_version, NULL AS signature, NULL AS shingles, v.parent_article, "
             + "v.parent_version, v.relation";
+    /** {@link #TEXT_COLUMNS} with null for the body too. */
+    String LISTING_COLUMNS = "v.article_id, v.version, a.story_id, v.title, NULL AS body, v.published_at, v.url, v.source, "
+            + "v.ingested_at, v.content_hash, v.signature_version, NULL AS signature, NULL AS shingles, v.parent_article, "
+            + "v.parent_version, v.relation";
     String LATEST = " FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version ";
+    /** A story's versions in time order: publication time, else ingestion time. */
+    String STORY_ORDER = " ORDER BY COALESCE(v.published_at, v.ingested_at), v.ingested_at, v.article_id, v.version";
 
     /** A look-up's reads, in this handle's transaction. */
     default LookupReads lookups() {
@@ -76,9 +82,22 @@ public interface RedlineDao extends SqlObject {
      * rows): reading a story (time line, diffs, blame, feeds) never needs them, and they were most of the bytes read.
      */
     @SqlQuery("SELECT " + TEXT_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
-            + "WHERE a.story_id = :storyId ORDER BY COALESCE(v.published_at, v.ingested_at), v.ingested_at, "
-            + "v.article_id, v.version")
+            + "WHERE a.story_id = :storyId" + STORY_ORDER)
     List<VersionRow> storyVersions(@Bind("storyId") long storyId);
+
+    /** As {@link #storyVersions}, without bodies either (null): for listing a story's versions. */
+    @SqlQuery("SELECT " + LISTING_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id WHERE a.story_id = :storyId" + STORY_ORDER)
+    List<VersionRow> storyVersionsWithoutText(@Bind("storyId") long storyId);
+
+    /** Characters of title and body over all the story's versions: what reading them all would load. */
+    @SqlQuery("SELECT COALESCE(SUM(LENGTH(v.body) + COALESCE(LENGTH(v.title), 0)), 0) FROM articles a "
+            + "JOIN article_versions v ON v.article_id = a.id WHERE a.story_id = :storyId")
+    long storyTextChars(@Bind("storyId") long storyId);
+
+    /** Characters of title and body over all the article's versions. */
+    @SqlQuery("SELECT COALESCE(SUM(LENGTH(v.body) + COALESCE(LENGTH(v.title), 0)), 0) FROM article_versions v "
+            + "WHERE v.article_id = :id")
+    long articleTextChars(@Bind("id") String id);
 
     @SqlUpdate("INSERT INTO articles (id, story_id, latest_version, created_at, index_seq) "
             + "VALUES (:id, :storyId, :latestVersion, :createdAt, :indexSeq)")

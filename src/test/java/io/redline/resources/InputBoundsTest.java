@@ -34,7 +34,7 @@ class InputBoundsTest {
     static void start() {
         redline = new RunningRedline(TestDatabase.h2(), "limits.requestBytes", "20KiB", "limits.textBytes", "10KiB",
                 "limits.paragraphs", "50", "limits.paragraphChars", "2000", "limits.bulkLines", "3",
-                "limits.bulkBytes", "30KiB");
+                "limits.bulkBytes", "30KiB", "limits.historyChars", "3000");
     }
 
     @AfterAll
@@ -187,6 +187,42 @@ class InputBoundsTest {
         // a declared length over the limit is refused before anything is read
         redline.post("/articles/bulk", "application/x-ndjson", ndjson + ndjson).error(413);
         assertNotStored("bb4");
+    }
+
+    @Test
+    void aHistoryTooLongToReadAtOnceIsRefusedByNameAndItsVersionsStayReachable() {
+        String paragraph = "The council met again on %s to discuss the budget for the new bridge over the river, "
+                + "and the vote was put off until the engineers report on the cost of the repairs.";
+        // each version ~1,100 characters: two fit in the history limit of 3,000, three do not
+        List<String> days = List.of("Monday", "Tuesday", "Wednesday");
+        long story = 0;
+        for (int v = 0; v < days.size(); v++) {
+            String body = (String.format(paragraph, days.get(v)) + "\n\n").repeat(6).strip();
+            JsonNode stored = redline.postJson("/articles", "{\"id\": \"hist\", \"title\": \"Bridge\", \"body\": "
+                    + json(body) + "}").json();
+            story = stored.get("storyId").asLong();
+            if (v == 1) {
+                assertThat(redline.get("/stories/" + story + "/timeline").status()).isEqualTo(200);
+                assertThat(redline.get("/articles/hist/versions").status()).isEqualTo(200);
+            }
+        }
+        for (String path : List.of("/stories/" + story + "/timeline", "/stories/" + story + "/blame",
+                "/stories/" + story + "/diff?from=1&to=3", "/stories/" + story + "/feed", "/articles/hist/versions")) {
+            JsonNode error = redline.get(path).error(413);
+            assertThat(error.get("message").asText()).as(path).contains("limits.historyChars");
+        }
+        // what reads no history, or two versions, still answers
+        assertThat(redline.get("/stories/" + story).json().get("versions")).hasSize(3);
+        assertThat(redline.get("/diff?from=hist&fromVersion=1&to=hist&toVersion=3").status()).isEqualTo(200);
+        assertThat(redline.get("/articles/hist").status()).isEqualTo(200);
+    }
+
+    private static String json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -675,6 +675,25 @@ class ArticleStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void theTextOfAHistoryIsCountedBeforeItIsRead(TestDatabase.Kind kind) {
+        Db db = Db.open(kind);
+        long story = db.store.saveVersion(version("a", 1, "x".repeat(100)), keys(1), NEW_STORY, 100);
+        db.store.saveVersion(version("a", 2, "y".repeat(250)), keys(2), into(story), 200);
+        db.store.saveVersion(version("b", 1, "z".repeat(40)), keys(3), into(story), 300);
+        // titles are "Title of a" and "Title of b": 10 characters each
+        long storyChars = db.store.read(dao -> dao.storyTextChars(story));
+        long articleChars = db.store.read(dao -> dao.articleTextChars("a"));
+        long none = db.store.read(dao -> dao.storyTextChars(story + 1));
+        assertThat(storyChars).isEqualTo(100 + 250 + 40 + 30);
+        assertThat(articleChars).isEqualTo(100 + 250 + 20);
+        assertThat(none).isZero();
+        List<VersionRow> listed = db.store.read(dao -> dao.storyVersionsWithoutText(story));
+        assertThat(listed).extracting(VersionRow::articleId).containsExactly("a", "b", "a");
+        assertThat(listed).allSatisfy(v -> assertThat(v.body()).isNull());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void aFailedLookUpReadIsReportedAsJdbiReportsAFailedStatement(TestDatabase.Kind kind) {
         Db db = Db.open(kind);
         // a failure must reach the mappers that answer an outage with a 503: they see Jdbi's exceptions
