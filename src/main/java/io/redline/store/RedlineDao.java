@@ -73,7 +73,8 @@ public interface RedlineDao extends SqlObject {
             + "WHERE a.id = :id AND v.version = :version")
     Optional<VersionRow> version(@Bind("id") String id, @Bind("version") int version);
 
-    @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
+    /** Every version of an article, oldest first, without signatures and shingle sets (null in the rows). */
+    @SqlQuery("SELECT " + TEXT_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
             + "WHERE a.id = :id ORDER BY v.version")
     List<VersionRow> versions(@Bind("id") String id);
 
