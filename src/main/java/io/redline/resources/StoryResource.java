@@ -81,11 +81,24 @@ public class StoryResource {
                 intParam("size", size, 1, MAX_PAGE_SIZE), query, intParam("minVersions", minVersions, 1, 1_000_000));
     }
 
+    /** The story; a story merged into another moves there for good (301), so that old links keep working. */
     @GET
     @Path("/{id}")
     @ErrorAnswers({404})
-    public StoryView story(@PathParam("id") String id) {
-        return NotFound.unless(catalog.story(storyId(id)), "story", id);
+    @Operation(responses = {@ApiResponse(responseCode = "200", description = "the story",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryView.class))),
+            @ApiResponse(responseCode = "301", description = "the story was merged into the one at Location")})
+    public Response story(@PathParam("id") String id) {
+        long story = storyId(id);
+        Optional<StoryView> view = catalog.story(story);
+        if (view.isEmpty()) {
+            Optional<Long> into = feeds.mergedInto(story);
+            if (into.isPresent()) {
+                return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create("/stories/" + into.get()))
+                        .build();
+            }
+        }
+        return Response.ok(NotFound.unless(view, "story", id), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The versions in publication order with what each changed; HTML for {@code Accept: text/html} or format=html. */

@@ -116,8 +116,13 @@ class FeedTest {
             SyndFeed feed = parse(redline.get("/stories/" + first + "/feed?limit=5").body());
             assertThat(feed.getEntries()).extracting(SyndEntry::getUri).contains(
                     "tag:redline,2026:version/notice-2025b/1", "tag:redline,2026:version/notice-copy/1");
+            // so does the story itself, for links to it made before the merge
+            RunningRedline.Reply story = redline.get("/stories/" + second);
+            assertThat(story.status()).isEqualTo(301);
+            assertThat(story.header("Location")).isEqualTo(redline.url("/stories/" + first));
             // a story that never was is still not found
             assertThat(redline.get("/stories/999/feed").error(404).toString()).contains("no story");
+            assertThat(redline.get("/stories/999").error(404).toString()).contains("no story");
         }
     }
 }
