@@ -6,7 +6,7 @@ import io.redline.ingest.InvalidInputException;
 
 /**
  * The error answer for each failure the API expects, so that a single request and a bulk line say the same
- * thing about the same failure.
+ * thing about the same failure: the one place, with the resources, that knows HTTP status codes.
  */
 public final class ErrorBodies {
     private ErrorBodies() {
@@ -25,6 +25,16 @@ public final class ErrorBodies {
             return ErrorBody.of(413, e.getMessage());
         }
         return null;
+    }
+
+    /** The database cannot serve now ({@code reason}: what an operator should look at): 503. */
+    public static ErrorBody unavailable(String reason) {
+        return ErrorBody.of(503, reason);
+    }
+
+    /** A failure nobody expected, logged where it happened; {@code message} names no internals: 500. */
+    public static ErrorBody internal(String message) {
+        return ErrorBody.of(500, message);
     }
 
     /** The HTTP status for a kind of invalid input. */

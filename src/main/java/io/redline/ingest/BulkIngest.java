@@ -113,14 +113,14 @@ public final class BulkIngest {
                 try {
                     line = lines.next();
                 } catch (BodyTooLarge e) {
-                    last = failed(read + 1, null, ErrorBody.of(413, e.getMessage()
-                            + ": this line and those after it were not read; send them in another request"));
+                    last = failed(read + 1, null, ErrorBodies.of(InvalidInputException.tooLarge(null, e.getMessage()
+                            + ": this line and those after it were not read; send them in another request")));
                     break;
                 } catch (IOException | RuntimeException e) {
                     LOG.info("bulk input ended early after line {}: {}", read, e.toString());
                     ErrorBody known = ErrorBodies.of(e);
-                    last = failed(read + 1, null, known != null ? known : ErrorBody.of(400,
-                            "the request body could not be read after line " + read + ": " + e.getClass().getSimpleName()));
+                    last = failed(read + 1, null, known != null ? known : ErrorBodies.of(InvalidInputException.malformed(null,
+                            "the request body could not be read after line " + read + ": " + e.getClass().getSimpleName())));
                     break;
                 }
                 if (line == null) {
@@ -131,8 +131,9 @@ public final class BulkIngest {
                     continue;
                 }
                 if (line.number() > maxLines) {
-                    last = failed(line.number(), null, ErrorBody.of(413, "the request has more than " + maxLines
-                            + " lines (limits.bulkLines): this line and those after it were not read; send them in another request"));
+                    last = failed(line.number(), null, ErrorBodies.of(InvalidInputException.tooLarge(null, "the request has more than "
+                            + maxLines + " lines (limits.bulkLines): this line and those after it were not read; send them in "
+                            + "another request")));
                     break;
                 }
                 long bytes = line.readable() ? line.text().length() : 0;
@@ -164,12 +165,12 @@ public final class BulkIngest {
 
     private Step prepare(NdjsonLines.Line line) {
         if (line.tooLong()) {
-            return new Step(line.number(), null, null, failed(line.number(), null, ErrorBody.of(413,
-                    "line is longer than " + maxLineBytes + " bytes (limits.textBytes, with room for JSON escapes)")));
+            return new Step(line.number(), null, null, failed(line.number(), null, ErrorBodies.of(InvalidInputException.tooLarge(null,
+                    "line is longer than " + maxLineBytes + " bytes (limits.textBytes, with room for JSON escapes)"))));
         }
         if (line.invalidUtf8()) {
             return new Step(line.number(), null, null,
-                    failed(line.number(), null, ErrorBody.of(400, "line is not valid UTF-8")));
+                    failed(line.number(), null, ErrorBodies.of(InvalidInputException.malformed(null, "line is not valid UTF-8"))));
         }
         String id = null;
         try {
@@ -214,7 +215,7 @@ public final class BulkIngest {
             // prepare answers every exception itself; only an Error can land here
             LOG.error("bulk line could not be prepared", e.getCause());
             return new Step(0, null, null,
-                    failed(0, null, ErrorBody.of(500, "could not be prepared: " + e.getCause().getClass().getSimpleName())));
+                    failed(0, null, ErrorBodies.internal("could not be prepared: " + e.getCause().getClass().getSimpleName())));
         }
     }
 
@@ -234,10 +235,10 @@ public final class BulkIngest {
         Optional<DatabaseOutage> outage = DatabaseOutage.of(e);
         if (outage.isPresent()) {
             LOG.warn("bulk line {} not stored: {}", line, outage.get().message());
-            return failed(line, id, ErrorBody.of(503, outage.get().message()));
+            return failed(line, id, ErrorBodies.unavailable(outage.get().message()));
         }
         LOG.error("bulk line {} could not be stored", line, e);
-        return failed(line, id, ErrorBody.of(500, "could not be stored: " + e.getClass().getSimpleName()));
+        return failed(line, id, ErrorBodies.internal("could not be stored: " + e.getClass().getSimpleName()));
     }
 
     private static BulkLineResult failed(int line, String id, ErrorBody error) {
