@@ -22,22 +22,20 @@ import java.util.Optional;
 @RegisterConstructorMapper(StoryRow.class)
 @RegisterConstructorMapper(StoryMergeRow.class)
 @RegisterConstructorMapper(StoryArticleRow.class)
-@RegisterRowMapper(RowMappers.LogEntries.class)
-@RegisterRowMapper(RowMappers.Indexed.class)
-@RegisterRowMapper(RowMappers.Candidates.class)
 @RegisterRowMapper(RowMappers.Heads.class)
 public interface RedlineDao extends SqlObject {
-    String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
-            + "v.ingested_at, v.content_hash, v.signature_version, v.signature, v.shingles, v.parent_article, v.parent_version, "
-            + "v.relation";
+    /** The columns of a version row that every variant below reads. */
+    String VERSION_METADATA = "v.published_at, v.url, v.source, v.ingested_at, v.content_hash, v.signature_version, ";
+    String VERSION_LINEAGE = "v.parent_article, v.parent_version, v.relation";
+    /** A version row's columns ({@link RowMappers.Versions}); the variants below leave out the large ones. */
+    String VERSION_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, " + VERSION_METADATA
+            + "v.signature, v.shingles, " + VERSION_LINEAGE;
     /** {@link #VERSION_COLUMNS} with null for the signature and the shingle set. */
-    String TEXT_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, v.published_at, v.url, v.source, "
-            + "v.ingested_at, v.content_hash, v.signature_version, NULL AS signature, NULL AS shingles, v.parent_article, "
-            + "v.parent_version, v.relation";
+    String TEXT_COLUMNS = "v.article_id, v.version, a.story_id, v.title, v.body, " + VERSION_METADATA
+            + "NULL AS signature, NULL AS shingles, " + VERSION_LINEAGE;
     /** {@link #TEXT_COLUMNS} with null for the body too. */
-    String LISTING_COLUMNS = "v.article_id, v.version, a.story_id, v.title, NULL AS body, v.published_at, v.url, v.source, "
-            + "v.ingested_at, v.content_hash, v.signature_version, NULL AS signature, NULL AS shingles, v.parent_article, "
-            + "v.parent_version, v.relation";
+    String LISTING_COLUMNS = "v.article_id, v.version, a.story_id, v.title, NULL AS body, " + VERSION_METADATA
+            + "NULL AS signature, NULL AS shingles, " + VERSION_LINEAGE;
     String LATEST = " FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version ";
     /** A story's versions in time order: publication time, else ingestion time. */
     String STORY_ORDER = " ORDER BY COALESCE(v.published_at, v.ingested_at), v.ingested_at, v.article_id, v.version";
