@@ -63,10 +63,9 @@ public class StoryResource {
         int entries = FeedResource.limit(limit);
         Optional<Feeds.Selection> selection = feeds.story(story, entries);
         if (selection.isEmpty()) {
-            Optional<Long> into = feeds.mergedInto(story);
-            if (into.isPresent()) {
-                return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create("/stories/" + into.get()
-                        + "/feed" + (limit == null ? "" : "?limit=" + entries))).build();
+            Optional<Response> moved = movedTo(story, "/feed" + (limit == null ? "" : "?limit=" + entries));
+            if (moved.isPresent()) {
+                return moved.get();
             }
         }
         return FeedResource.answer(feeds, NotFound.unless(selection, "story", id), request);
@@ -92,13 +91,21 @@ public class StoryResource {
         long story = storyId(id);
         Optional<StoryView> view = catalog.story(story);
         if (view.isEmpty()) {
-            Optional<Long> into = feeds.mergedInto(story);
-            if (into.isPresent()) {
-                return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create("/stories/" + into.get()))
-                        .build();
+            Optional<Response> moved = movedTo(story, "");
+            if (moved.isPresent()) {
+                return moved.get();
             }
         }
         return Response.ok(NotFound.unless(view, "story", id), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * For a story merged into another, a permanent move to {@code rest} ("/feed?limit=5", or "" for the story
+     * itself) of the story it went into; empty when it was not merged.
+     */
+    private Optional<Response> movedTo(long story, String rest) {
+        return feeds.mergedInto(story).map(into -> Response.status(Response.Status.MOVED_PERMANENTLY)
+                .location(URI.create("/stories/" + into + rest)).build());
     }
 
     /** The versions in publication order with what each changed; HTML for {@code Accept: text/html} or format=html. */
