@@ -109,13 +109,10 @@ public final class RequestBoundsFilter implements Filter {
                 return;
             }
             try {
-                ServletInputStream in = getInputStream();
-                byte[] skip = new byte[8192];
-                while (in.read(skip, 0, skip.length) >= 0) {
-                    // discard
-                }
+                // past the limit the bounded stream throws, and Jetty closes the connection, as it should
+                Refusal.readAway(getInputStream(), Long.MAX_VALUE);
             } catch (IOException | RuntimeException e) {
-                // the body is over its limit, or unreadable: Jetty closes the connection, as it should
+                // unreadable: likewise
             }
         }
     }

@@ -2,11 +2,11 @@ package io.redline.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redline.api.ErrorBody;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Writes a refused request's answer: the status and an {@link ErrorBody} as JSON, like every API error; then reads
@@ -42,15 +42,26 @@ public final class Refusal {
             return;
         }
         try {
-            ServletInputStream in = request.getInputStream();
-            byte[] skip = new byte[64 << 10];
-            long read = 0;
+            readAway(request.getInputStream(), DRAIN_BYTES);
+        } catch (IOException | RuntimeException e) {
+            // the body cannot be read at all: the connection closes either way
+        }
+    }
+
+    /**
+     * Reads and discards {@code in} to its end or past {@code max} bytes, whichever comes first; a failure to
+     * read (the client went away, a corrupt or over-limit body) ends it, as the connection will be closed anyway.
+     */
+    public static void readAway(InputStream in, long max) {
+        byte[] skip = new byte[64 << 10];
+        long read = 0;
+        try {
             int n;
-            while (read <= DRAIN_BYTES && (n = in.read(skip, 0, skip.length)) >= 0) {
+            while (read <= max && (n = in.read(skip, 0, skip.length)) >= 0) {
                 read += n;
             }
         } catch (IOException | RuntimeException e) {
-            // the client went away or sent a corrupt body: the connection closes either way
+            // nothing to answer any more: the connection closes either way
         }
     }
 }
