@@ -201,7 +201,19 @@ public final class Detector {
         }
         if (!toRead.isEmpty()) {
             String version = indexVersion();
-            for (VersionRow row : dao.latestVersions(toRead)) {
+            // versions kept in full are compared from memory; only the others' bodies and shingles are read
+            List<String> notHeld = new ArrayList<>();
+            for (VersionRow head : dao.latestHeads(toRead)) {
+                Deadline.check();
+                StoredTerms.Held held = head.signatureVersion().equals(version) ? storedTerms.held(head) : null;
+                if (held != null) {
+                    compared.put(candidates.entries().get(head.articleId()), compare(fingerprint, publishedAt,
+                            held.fingerprint(), held.row(), hits.getOrDefault(head.articleId(), 0)));
+                } else {
+                    notHeld.add(head.articleId());
+                }
+            }
+            for (VersionRow row : dao.latestVersions(notHeld)) {
                 Deadline.check();
                 if (row.signatureVersion().equals(version)) {
                     compared.put(candidates.entries().get(row.articleId()),
@@ -261,9 +273,9 @@ public final class Detector {
         return new Match(stored, c, classifier.verdict(c, publishedAt, stored.publishedAt()), bandsCollided, estimate);
     }
 
-    /** Keeps the paragraph terms of {@code row}, just stored with {@code fingerprint}, for later comparisons. */
+    /** Keeps {@code row}, just stored with {@code fingerprint}, in memory for later comparisons. */
     public void stored(VersionRow row, Fingerprint fingerprint) {
-        storedTerms.put(row, fingerprint.paragraphs());
+        storedTerms.keep(row, fingerprint);
     }
 
     /** The paragraph terms of stored versions kept between look-ups. */
@@ -291,7 +303,9 @@ public final class Detector {
     public Fingerprint storedFingerprint(VersionRow stored) {
         long[] shingles = LongArrays.fromBytes(stored.shingles());
         Signature signature = Signature.fromBytes(stored.signature(), fingerprinter.version());
-        return new Fingerprint(storedTerms.get(stored, fingerprinter::paragraphTerms), shingles, signature, new long[0]);
+        Fingerprint f = new Fingerprint(storedTerms.get(stored, fingerprinter::paragraphTerms), shingles, signature, new long[0]);
+        storedTerms.keep(stored, f);
+        return f;
     }
 
     private static final Comparator<Match> BEST_FIRST = Comparator

@@ -2,6 +2,7 @@ package io.redline.detect;
 
 import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
+import io.redline.minhash.Signature;
 import io.redline.store.VersionRow;
 import io.redline.text.Hashes;
 
@@ -22,6 +23,12 @@ import java.util.function.Function;
  * or without the cache: an entry is used only if the row's ingest time, content hash, body length and a 64-bit
  * hash of the raw body all agree with those it was made from (an article deleted and created again reuses its
  * version numbers). Thread-safe; {@code compute} runs outside the lock.
+ *
+ * <p>A version kept {@link #keep in full} at commit also holds its body, shingle set and signature, so a look-up
+ * that finds it needs only the row's small columns ({@link #held}): no body, shingle or signature LOB is read.
+ * Such an entry is matched on the version's ingest time (milliseconds) and content hash (SHA-256 of the normalised
+ * title and body): a different row under the same id and version would have to be stored in the same millisecond
+ * with the same text.
  */
 public final class StoredTerms {
     /** About 32 MB of word-pair hashes, with the paragraph texts about 60 MB: ~13,000 stored texts of 300 terms. */
@@ -53,9 +60,36 @@ public final class StoredTerms {
             }
             misses++;
         }
-        Entry computed = Entry.of(row, bodyHash, compute.apply(row.body()));
+        Entry computed = Entry.of(row, bodyHash, compute.apply(row.body()), null);
         keep(key, computed);
         return computed.terms();  // the kept list: the index the caller's comparison builds stays with it
+    }
+
+    /**
+     * The version {@code head} (its row read without body, signature and shingles) with the body and fingerprint
+     * kept for it, or null when not kept in full.
+     */
+    public Held held(VersionRow head) {
+        Key key = new Key(head.articleId(), head.version());
+        synchronized (this) {
+            Entry e = entries.get(key);
+            if (e != null && e.whole() != null && e.ingestedAt() == head.ingestedAt()
+                    && e.contentHash().equals(head.contentHash())) {
+                hits++;
+                Whole w = e.whole();
+                return new Held(withBody(head, w.body()), new Fingerprint(e.terms(), w.shingles(), w.signature(), NO_KEYS));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Keeps a version in full: {@code row} as stored, {@code fingerprint} that of its body (the ingest path's, or
+     * the stored one), so that later look-ups read no more than its small columns while it stays in the cache.
+     */
+    public void keep(VersionRow row, Fingerprint fingerprint) {
+        Whole whole = new Whole(row.body(), fingerprint.shingles(), fingerprint.signature());
+        keep(new Key(row.articleId(), row.version()), Entry.of(row, Hashes.ofChars(row.body()), fingerprint.paragraphs(), whole));
     }
 
     /**
@@ -63,7 +97,7 @@ public final class StoredTerms {
      * ingest path's fingerprint), so it is never fingerprinted again while it stays in the cache.
      */
     public void put(VersionRow row, List<Fingerprint.ParagraphTerms> terms) {
-        keep(new Key(row.articleId(), row.version()), Entry.of(row, Hashes.ofChars(row.body()), terms));
+        keep(new Key(row.articleId(), row.version()), Entry.of(row, Hashes.ofChars(row.body()), terms, null));
     }
 
     private synchronized void keep(Key key, Entry entry) {
@@ -100,23 +134,45 @@ public final class StoredTerms {
         return misses;
     }
 
+    /** A stored version as a look-up compares with it: its row (with its body) and its fingerprint. */
+    public record Held(VersionRow row, Fingerprint fingerprint) {
+    }
+
+    private static final long[] NO_KEYS = new long[0];
+
+    private static VersionRow withBody(VersionRow head, String body) {
+        return new VersionRow(head.articleId(), head.version(), head.storyId(), head.title(), body, head.publishedAt(),
+                head.url(), head.source(), head.ingestedAt(), head.contentHash(), head.signatureVersion(),
+                head.signature(), head.shingles(), head.lineage());
+    }
+
     private record Key(String articleId, int version) {
+    }
+
+    /** What a version kept in full holds besides its terms. */
+    private record Whole(String body, long[] shingles, Signature signature) {
+        /** In 8-byte units, counting two bytes a character. */
+        long weight() {
+            return body.length() / 4 + 1 + shingles.length + signature.values().length;
+        }
     }
 
     /**
      * @param terms  the paragraph terms with room for their word-pair index, which comparisons build once and share
      * @param weight word pairs, plus one per paragraph for the objects around them, plus the index's bytes in
-     *               8-byte units (counted before it is built, so that the bound holds whenever it is)
+     *               8-byte units (counted before it is built, so that the bound holds whenever it is), plus
+     *               what {@code whole} holds
+     * @param whole  the body, shingles and signature of a version kept in full; null when only the terms are kept
      */
     private record Entry(long ingestedAt, String contentHash, int bodyLength, long bodyHash,
-                         IndexedParagraphs terms, long weight) {
-        static Entry of(VersionRow row, long bodyHash, List<Fingerprint.ParagraphTerms> terms) {
+                         IndexedParagraphs terms, long weight, Whole whole) {
+        static Entry of(VersionRow row, long bodyHash, List<Fingerprint.ParagraphTerms> terms, Whole whole) {
             IndexedParagraphs indexed = IndexedParagraphs.of(terms);
-            long w = indexed.size() + (indexed.indexBytes() + 7) / 8;
+            long w = indexed.size() + (indexed.indexBytes() + 7) / 8 + (whole == null ? 0 : whole.weight());
             for (Fingerprint.ParagraphTerms p : indexed) {
                 w += p.terms().length;
             }
-            return new Entry(row.ingestedAt(), row.contentHash(), row.body().length(), bodyHash, indexed, w);
+            return new Entry(row.ingestedAt(), row.contentHash(), row.body().length(), bodyHash, indexed, w, whole);
         }
 
         boolean matches(VersionRow row, long hash) {

@@ -20,6 +20,7 @@ import java.util.List;
 public final class JdbcLookupReads implements LookupReads {
     private static final String ARTICLES = "SELECT id, story_id, latest_version, created_at FROM articles WHERE id = ANY(?)";
     private static final String LATEST_VERSIONS = "SELECT " + RedlineDao.VERSION_COLUMNS + RedlineDao.LATEST + "WHERE a.id = ANY(?)";
+    private static final String LATEST_HEADS = "SELECT " + RedlineDao.LISTING_COLUMNS + RedlineDao.LATEST + "WHERE a.id = ANY(?)";
     private static final String CANDIDATES = "SELECT a.id AS article_id, a.story_id, "
             + "COALESCE(v.published_at, v.ingested_at) AS published_at" + RedlineDao.LATEST + "WHERE a.id = ANY(?)";
     private static final String ARTICLES_AT = "SELECT index_seq AS seq, id AS article_id FROM articles "
@@ -41,6 +42,11 @@ public final class JdbcLookupReads implements LookupReads {
     @Override
     public List<VersionRow> latestVersions(Collection<String> ids) {
         return byIds(LATEST_VERSIONS, "VARCHAR", ids.toArray(), new RowMappers.Versions());
+    }
+
+    @Override
+    public List<VersionRow> latestHeads(Collection<String> ids) {
+        return byIds(LATEST_HEADS, "VARCHAR", ids.toArray(), new RowMappers.Versions());
     }
 
     @Override

@@ -13,6 +13,9 @@ public interface LookupReads {
 
     List<VersionRow> latestVersions(Collection<String> ids);
 
+    /** As {@link #latestVersions} without body, signature and shingles: no large value is read. */
+    List<VersionRow> latestHeads(Collection<String> ids);
+
     /** The story and publication time of each article, for choosing which candidates to verify. */
     List<CandidateRow> candidates(Collection<String> ids);
 

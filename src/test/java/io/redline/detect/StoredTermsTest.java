@@ -141,6 +141,110 @@ class StoredTermsTest {
         return paragraphs;
     }
 
+    @Test
+    void aVersionKeptInFullIsAnsweredFromItsSmallColumnsAlone() {
+        StoredTerms cache = new StoredTerms(StoredTerms.DEFAULT_MAX_TERMS);
+        String body = "First paragraph of words here.\n\nSecond one, with more words in it.";
+        VersionRow row = row("a", 1, body, 1000);
+        Fingerprint f = FINGERPRINTER.fingerprint(body);
+        cache.keep(row, f);
+
+        StoredTerms.Held held = cache.held(head(row, 1000, row.contentHash()));
+
+        assertThat(held.row().body()).isEqualTo(body);
+        assertThat(held.fingerprint().shingles()).isSameAs(f.shingles());
+        assertThat(held.fingerprint().signature()).isSameAs(f.signature());
+        assertSameTerms(held.fingerprint().paragraphs(), f.paragraphs());
+        // stored again (deleted and created anew, or another text): not the kept one
+        assertThat(cache.held(head(row, 1001, row.contentHash()))).isNull();
+        assertThat(cache.held(head(row, 1000, Ingestor.contentHash("", "Other words.")))).isNull();
+        // terms alone do not make a version held in full
+        cache.put(row("b", 1, body, 1000), f.paragraphs());
+        assertThat(cache.held(head(row("b", 1, body, 1000), 1000, row.contentHash()))).isNull();
+    }
+
+    /**
+     * With every candidate kept in full, a look-up reads no body, signature or shingle set from the store (on H2
+     * each is a LOB read), and answers as a look-up that reads them all.
+     */
+    @Test
+    void aLookUpOfVersionsKeptInFullReadsNoLargeValues() {
+        List<NewsCorpusGenerator.Doc> docs = NewsCorpusGenerator.builder().count(120)
+                .rewording(NewsCorpusGenerator.Rewording.HEAVY).revisionFraction(0.6).build().generate();
+        Components cached = components(StoredTerms.DEFAULT_MAX_TERMS);
+        Components uncached = components(0);
+        ingest(cached, docs.subList(0, 100));
+        ingest(uncached, docs.subList(0, 100));
+
+        int compared = 0;
+        for (NewsCorpusGenerator.Doc d : docs.subList(100, 120)) {
+            Fingerprint f = FINGERPRINTER.fingerprint(d.body());
+            CountingReads reads = new CountingReads();
+            Lookup kept = cached.store().lookups(dao -> cached.detector().lookup(f, null, null, reads.around(dao),
+                    null, new io.redline.index.PendingEntries(), dao.merges()));
+            Lookup read = uncached.store().lookups(dao -> uncached.detector().lookup(f, null, null, dao, null,
+                    new io.redline.index.PendingEntries(), dao.merges()));
+
+            assertThat(reads.fullRows).as("rows read with their large values").isZero();
+            assertThat(summary(kept)).isEqualTo(summary(read));
+            compared += kept.compared().size();
+        }
+        assertThat(compared).as("candidates compared").isPositive();
+    }
+
+    private static List<String> summary(Lookup lookup) {
+        List<String> out = new ArrayList<>(List.of(lookup.classification().name()));
+        for (Match m : lookup.matches()) {
+            out.add(m.article().articleId() + " v" + m.article().version() + " story " + m.article().storyId() + " "
+                    + m.classification() + " " + m.comparison() + " " + m.article().body().hashCode());
+        }
+        return out;
+    }
+
+    /** Counts the rows read with body, signature and shingles; everything else goes to the real store. */
+    private static final class CountingReads {
+        int fullRows;
+
+        io.redline.store.LookupReads around(io.redline.store.LookupReads dao) {
+            return new io.redline.store.LookupReads() {
+                public List<io.redline.store.ArticleRow> articles(java.util.Collection<String> ids) {
+                    return dao.articles(ids);
+                }
+
+                public List<VersionRow> latestVersions(java.util.Collection<String> ids) {
+                    List<VersionRow> rows = dao.latestVersions(ids);
+                    fullRows += rows.size();
+                    return rows;
+                }
+
+                public List<VersionRow> latestHeads(java.util.Collection<String> ids) {
+                    return dao.latestHeads(ids);
+                }
+
+                public List<io.redline.store.CandidateRow> candidates(java.util.Collection<String> ids) {
+                    return dao.candidates(ids);
+                }
+
+                public List<io.redline.store.IndexedArticle> articlesAt(java.util.Collection<Long> seqs) {
+                    return dao.articlesAt(seqs);
+                }
+
+                public List<io.redline.store.IndexLogRow> logAfter(long after, int limit) {
+                    return dao.logAfter(after, limit);
+                }
+
+                public long lastTaken(String counter) {
+                    return dao.lastTaken(counter);
+                }
+            };
+        }
+    }
+
+    private static VersionRow head(VersionRow row, long ingestedAt, String contentHash) {
+        return new VersionRow(row.articleId(), row.version(), row.storyId(), row.title(), null, row.publishedAt(),
+                row.url(), row.source(), ingestedAt, contentHash, row.signatureVersion(), null, null, row.lineage());
+    }
+
     /** Look-ups and stories come out the same whether stored terms are kept or computed every time. */
     @Test
     void ingestGivesTheSameAnswersWithAndWithoutTheCache() {
