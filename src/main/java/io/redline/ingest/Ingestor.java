@@ -26,7 +26,6 @@ import io.redline.store.Writes;
 import io.redline.text.TextNormalizer;
 import io.redline.watch.Outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -229,10 +228,11 @@ public final class Ingestor {
 
     /** Same for texts that differ only in case, whitespace, quote and dash style or Unicode form. */
     public static String contentHash(String title, String body) {
-        String text = TextNormalizer.normalize(title) + "\u0000" + TextNormalizer.normalize(body);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(TextNormalizer.normalizedUtf8(title));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(TextNormalizer.normalizedUtf8(body)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

@@ -1,6 +1,8 @@
 package io.redline.text;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Canonical form of a text for comparison: Unicode NFKC, case folded, curly quotes and dash variants made
@@ -34,6 +36,32 @@ public final class TextNormalizer {
             out.appendCodePoint(fold(cp));
         }
         return out.toString();
+    }
+
+    /**
+     * The UTF-8 bytes of {@code normalize(text)}, made directly from the text when it is ASCII (the common case:
+     * hashing a long body's normal form then costs a pass over its characters, not code points and two copies).
+     */
+    public static byte[] normalizedUtf8(String text) {
+        if (!isAscii(text)) {
+            return normalize(text).getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] out = new byte[text.length()];
+        int n = 0;
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = n > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                out[n++] = ' ';
+                pendingSpace = false;
+            }
+            out[n++] = (byte) fold(c);
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /**

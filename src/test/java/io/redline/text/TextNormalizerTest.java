@@ -125,6 +125,17 @@ class TextNormalizerTest {
         }
     }
 
+    @Test
+    void normalizedUtf8IsTheUtf8OfTheNormalForm() {
+        String alphabet = "aAbB ,\n\t`'\u001F\u001C\u000B\u007F\u0000\u00E9\u2014-\u201C\"\u00A0\u2003";
+        java.util.Random random = new java.util.Random(20261127);
+        for (int n = 0; n < 200_000; n++) {
+            String a = randomText(random, alphabet);
+            assertThat(TextNormalizer.normalizedUtf8(a)).as(a)
+                    .isEqualTo(TextNormalizer.normalize(a).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     private static String randomText(java.util.Random random, String alphabet) {
         // mostly ASCII, so that the fast path is taken; short, so that equal normal forms are frequent
         int bound = random.nextBoolean() ? 7 : alphabet.length();
