@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A fresh, empty, real database for one test: an H2 file database in a temporary folder, or a new database
@@ -25,6 +29,12 @@ public record TestDatabase(Kind kind, String url, String user, String password) 
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
+    /** The H2 folders this JVM made, removed when it exits (each holds a database of up to a few MB). */
+    private static final Set<Path> H2_FOLDERS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> H2_FOLDERS.forEach(TestDatabase::deleteQuietly)));
+    }
 
     public static TestDatabase create(Kind kind) {
         return kind == Kind.H2 ? h2() : postgres();
@@ -33,6 +43,7 @@ public record TestDatabase(Kind kind, String url, String user, String password) 
     public static TestDatabase h2() {
         try {
             Path dir = Files.createTempDirectory("redline-h2-");
+            H2_FOLDERS.add(dir);
             return new TestDatabase(Kind.H2, "jdbc:h2:" + dir.resolve("redline").toAbsolutePath(), "sa", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,6 +58,14 @@ public record TestDatabase(Kind kind, String url, String user, String password) 
             throw new IllegalStateException("could not create a PostgreSQL test database", e);
         }
         return new TestDatabase(Kind.POSTGRES, server().getJdbcUrl("postgres", name), "postgres", "postgres");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a folder left behind in the temporary directory does no harm
+        }
     }
 
     private static synchronized EmbeddedPostgres server() {
