@@ -59,20 +59,25 @@ public final class ApiMapping {
         return shared.stream().map(s -> {
             Deadline.check();
             ParagraphPair pair = ParagraphPair.of(mine.get(s.index()).text(), theirs.get(s.matchIndex()).text());
-            return new SharedParagraphView(s.index(), s.matchIndex(), pair.similarity(), s.exact(), pair.sentences(),
-                    pair.counterpartSentences());
+            return new SharedParagraphView(s.index(), s.matchIndex(), pair.similarity(), s.exact(),
+                    DiffViews.spans(pair.sentences()), DiffViews.spans(pair.counterpartSentences()));
         }).toList();
     }
 
     public static ArticleView article(VersionRow v) {
         return new ArticleView(v.articleId(), v.version(), v.storyId(), v.title(), v.body(), instant(v.publishedAt()),
-                v.url(), v.source(), Instant.ofEpochMilli(v.ingestedAt()), paragraphs(v.body()));
+                v.url(), v.source(), Instant.ofEpochMilli(v.ingestedAt()), paragraphSpans(v.body()));
     }
 
     /**
      * The body's paragraphs as {@link Paragraphs#split} finds them, as character offsets: a view cuts the body at
      * these rather than splitting it by rules of its own. Example: {@code "a\r\nb\r\n\r\nc"} → [0, 4), [8, 9).
      */
+    public static List<SpanView> paragraphSpans(String body) {
+        return Paragraphs.split(body).stream().map(p -> new SpanView(p.start(), p.end())).toList();
+    }
+
+    /** As {@link #paragraphSpans}, in the diff's type, for {@link IngestResponse} until it holds its own spans. */
     public static List<Span> paragraphs(String body) {
         return Paragraphs.split(body).stream().map(p -> new Span(p.start(), p.end())).toList();
     }
