@@ -1,14 +1,10 @@
 package io.redline.api;
 
-import io.redline.budget.Deadline;
 import io.redline.detect.Match;
-import io.redline.diff.ParagraphPair;
 import io.redline.diff.Span;
 import io.redline.match.Comparison;
 import io.redline.match.FactChanges;
-import io.redline.match.SharedParagraph;
 import io.redline.store.VersionRow;
-import io.redline.text.Paragraph;
 import io.redline.text.Paragraphs;
 
 import java.time.Instant;
@@ -19,10 +15,10 @@ public final class ApiMapping {
     private ApiMapping() {
     }
 
-    /** A match of {@code body} (the text looked up), its shared paragraphs read as the diff reads them. */
+    /** A match of {@code body} (the text looked up), its shared paragraphs read as the diff reads them ({@link DiffViews#shared}). */
     public static MatchView match(String body, Match m) {
         Comparison c = m.comparison();
-        List<SharedParagraphView> shared = body.isEmpty() ? List.of() : shared(c.shared(), body, m.article().body());
+        List<SharedParagraphView> shared = body.isEmpty() ? List.of() : DiffViews.shared(c.shared(), body, m.article().body());
         return new MatchView(m.article().articleId(), m.article().storyId(), m.article().title(),
                 m.classification().name(), m.verdict().reason(), round(c.jaccard()), round(c.containmentAInB()),
                 round(c.containmentBInA()), round(c.paragraphCoverage()), evidence(c), shared,
@@ -44,24 +40,6 @@ public final class ApiMapping {
         return matches.stream().map(m -> match("", m)).map(v -> new MatchView(v.id(), v.storyId(), v.title(),
                 v.classification(), v.reason(), v.jaccard(), v.containment(), v.matchContainment(),
                 v.paragraphCoverage(), v.evidence(), List.of(), v.source(), v.url(), v.publishedAt())).toList();
-    }
-
-    /**
-     * The shared paragraphs of {@code body} and {@code matchBody} with the pair's similarity and shared sentences
-     * from {@link ParagraphPair}: one word diff per shared paragraph, bounded as the diff is.
-     */
-    public static List<SharedParagraphView> shared(List<SharedParagraph> shared, String body, String matchBody) {
-        if (shared.isEmpty()) {
-            return List.of();
-        }
-        List<Paragraph> mine = Paragraphs.split(body);
-        List<Paragraph> theirs = Paragraphs.split(matchBody);
-        return shared.stream().map(s -> {
-            Deadline.check();
-            ParagraphPair pair = ParagraphPair.of(mine.get(s.index()).text(), theirs.get(s.matchIndex()).text());
-            return new SharedParagraphView(s.index(), s.matchIndex(), pair.similarity(), s.exact(),
-                    DiffViews.spans(pair.sentences()), DiffViews.spans(pair.counterpartSentences()));
-        }).toList();
     }
 
     public static ArticleView article(VersionRow v) {
