@@ -1,7 +1,6 @@
 package io.redline.api;
 
 import io.redline.detect.Match;
-import io.redline.diff.Span;
 import io.redline.match.Comparison;
 import io.redline.match.FactChanges;
 import io.redline.store.VersionRow;
@@ -44,20 +43,15 @@ public final class ApiMapping {
 
     public static ArticleView article(VersionRow v) {
         return new ArticleView(v.articleId(), v.version(), v.storyId(), v.title(), v.body(), instant(v.publishedAt()),
-                v.url(), v.source(), Instant.ofEpochMilli(v.ingestedAt()), paragraphSpans(v.body()));
+                v.url(), v.source(), Instant.ofEpochMilli(v.ingestedAt()), paragraphs(v.body()));
     }
 
     /**
      * The body's paragraphs as {@link Paragraphs#split} finds them, as character offsets: a view cuts the body at
      * these rather than splitting it by rules of its own. Example: {@code "a\r\nb\r\n\r\nc"} → [0, 4), [8, 9).
      */
-    public static List<SpanView> paragraphSpans(String body) {
+    public static List<SpanView> paragraphs(String body) {
         return Paragraphs.split(body).stream().map(p -> new SpanView(p.start(), p.end())).toList();
-    }
-
-    /** As {@link #paragraphSpans}, in the diff's type, for {@link IngestResponse} until it holds its own spans. */
-    public static List<Span> paragraphs(String body) {
-        return Paragraphs.split(body).stream().map(p -> new Span(p.start(), p.end())).toList();
     }
 
     public static StoryVersionView storyVersion(VersionRow v) {

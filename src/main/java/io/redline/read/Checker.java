@@ -38,7 +38,7 @@ public final class Checker {
             Lookup lookup = detector.lookup(detector.fingerprint(body),
                     publishedAt == null ? null : publishedAt.toEpochMilli(), null);
             return new CheckResponse(lookup.classification().name(), ApiMapping.matches(body, lookup.matches()),
-                    lookup.candidates().size(), lookup.oversizedBuckets(), ApiMapping.paragraphSpans(body));
+                    lookup.candidates().size(), lookup.oversizedBuckets(), ApiMapping.paragraphs(body));
         }
     }
 
