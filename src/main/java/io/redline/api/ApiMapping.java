@@ -1,14 +1,9 @@
 package io.redline.api;
 
-import io.redline.budget.Deadline;
 import io.redline.detect.Match;
-import io.redline.diff.ParagraphPair;
-import io.redline.diff.Span;
 import io.redline.match.Comparison;
 import io.redline.match.FactChanges;
-import io.redline.match.SharedParagraph;
 import io.redline.store.VersionRow;
-import io.redline.text.Paragraph;
 import io.redline.text.Paragraphs;
 
 import java.time.Instant;
@@ -19,10 +14,10 @@ public final class ApiMapping {
     private ApiMapping() {
     }
 
-    /** A match of {@code body} (the text looked up), its shared paragraphs read as the diff reads them. */
+    /** A match of {@code body} (the text looked up), its shared paragraphs read as the diff reads them ({@link DiffViews#shared}). */
     public static MatchView match(String body, Match m) {
         Comparison c = m.comparison();
-        List<SharedParagraphView> shared = body.isEmpty() ? List.of() : shared(c.shared(), body, m.article().body());
+        List<SharedParagraphView> shared = body.isEmpty() ? List.of() : DiffViews.shared(c.shared(), body, m.article().body());
         return new MatchView(m.article().articleId(), m.article().storyId(), m.article().title(),
                 m.classification().name(), m.verdict().reason(), round(c.jaccard()), round(c.containmentAInB()),
                 round(c.containmentBInA()), round(c.paragraphCoverage()), evidence(c), shared,
@@ -46,24 +41,6 @@ public final class ApiMapping {
                 v.paragraphCoverage(), v.evidence(), List.of(), v.source(), v.url(), v.publishedAt())).toList();
     }
 
-    /**
-     * The shared paragraphs of {@code body} and {@code matchBody} with the pair's similarity and shared sentences
-     * from {@link ParagraphPair}: one word diff per shared paragraph, bounded as the diff is.
-     */
-    public static List<SharedParagraphView> shared(List<SharedParagraph> shared, String body, String matchBody) {
-        if (shared.isEmpty()) {
-            return List.of();
-        }
-        List<Paragraph> mine = Paragraphs.split(body);
-        List<Paragraph> theirs = Paragraphs.split(matchBody);
-        return shared.stream().map(s -> {
-            Deadline.check();
-            ParagraphPair pair = ParagraphPair.of(mine.get(s.index()).text(), theirs.get(s.matchIndex()).text());
-            return new SharedParagraphView(s.index(), s.matchIndex(), pair.similarity(), s.exact(), pair.sentences(),
-                    pair.counterpartSentences());
-        }).toList();
-    }
-
     public static ArticleView article(VersionRow v) {
         return new ArticleView(v.articleId(), v.version(), v.storyId(), v.title(), v.body(), instant(v.publishedAt()),
                 v.url(), v.source(), Instant.ofEpochMilli(v.ingestedAt()), paragraphs(v.body()));
@@ -73,8 +50,8 @@ public final class ApiMapping {
      * The body's paragraphs as {@link Paragraphs#split} finds them, as character offsets: a view cuts the body at
      * these rather than splitting it by rules of its own. Example: {@code "a\r\nb\r\n\r\nc"} → [0, 4), [8, 9).
      */
-    public static List<Span> paragraphs(String body) {
-        return Paragraphs.split(body).stream().map(p -> new Span(p.start(), p.end())).toList();
+    public static List<SpanView> paragraphs(String body) {
+        return Paragraphs.split(body).stream().map(p -> new SpanView(p.start(), p.end())).toList();
     }
 
     public static StoryVersionView storyVersion(VersionRow v) {

@@ -1,6 +1,5 @@
 package io.redline.api;
 
-import io.redline.diff.Span;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -13,5 +12,5 @@ import java.util.List;
  */
 public record ArticleView(String id, int version, long storyId, String title, String body,
                           @Schema(nullable = true) Instant publishedAt, @Schema(nullable = true) String url,
-                          @Schema(nullable = true) String source, Instant ingestedAt, List<Span> paragraphs) {
+                          @Schema(nullable = true) String source, Instant ingestedAt, List<SpanView> paragraphs) {
 }

@@ -1,7 +1,5 @@
 package io.redline.api;
 
-import io.redline.diff.Span;
-
 import java.util.List;
 
 /**
@@ -10,5 +8,5 @@ import java.util.List;
  * {@code sharedParagraphs} count by {@code index}, so that a view shows the paragraphs the service compared.
  */
 public record CheckResponse(String classification, List<MatchView> matches, int candidates, int oversizedBuckets,
-                            List<Span> paragraphs) {
+                            List<SpanView> paragraphs) {
 }

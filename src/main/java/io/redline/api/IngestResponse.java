@@ -1,7 +1,6 @@
 package io.redline.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.redline.diff.Span;
 
 import java.util.List;
 
@@ -13,5 +12,5 @@ import java.util.List;
  */
 public record IngestResponse(String id, int version, long storyId, String status, String classification,
                              List<MatchView> matches, List<Long> mergedStories,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Span> paragraphs) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<SpanView> paragraphs) {
 }

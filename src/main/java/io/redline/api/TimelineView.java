@@ -1,7 +1,6 @@
 package io.redline.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.redline.diff.DiffSummary;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +22,7 @@ public record TimelineView(long storyId, String headline, Instant firstSeen, Ins
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(int step, String articleId, int version, String title, Instant publishedAt,
                        Instant ingestedAt, int words, int paragraphs, Boolean titleChanged, Double similarity,
-                       DiffSummary changes, String diff, DerivedFrom derivedFrom, String relation, Reuses reuses,
+                       DiffSummaryView changes, String diff, DerivedFrom derivedFrom, String relation, Reuses reuses,
                        String source, String url) {
     }
 

@@ -1,8 +1,9 @@
 package io.redline.diff;
 
 /**
- * What happened to a paragraph between two versions. The constant names are the API's (CMS tooling reads
- * them); {@link #word()} is what every view shows an editor: kept, reworded, moved, added, cut, split, merged.
+ * What happened to a paragraph between two versions. The API publishes the same names
+ * ({@code api.ParagraphChangeView.Op}, mapped in {@code api.DiffViews}); {@link #word()} is what every view shows
+ * an editor: kept, reworded, moved, added, cut, split, merged.
  */
 public enum ParagraphOp {
     /** Same text after normalisation, same place in the order. */

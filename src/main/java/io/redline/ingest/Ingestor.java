@@ -5,13 +5,13 @@ import io.redline.api.ApiMapping;
 import io.redline.api.ArticleRequest;
 import io.redline.api.IngestResponse;
 import io.redline.api.MatchView;
+import io.redline.api.SpanView;
 import io.redline.budget.Deadline;
 import io.redline.cluster.StoryAssigner;
 import io.redline.cluster.StoryDecision;
 import io.redline.detect.Detector;
 import io.redline.detect.Lookup;
 import io.redline.detect.Match;
-import io.redline.diff.Span;
 import io.redline.index.PendingEntries;
 import io.redline.match.Classification;
 import io.redline.minhash.Fingerprint;
@@ -171,7 +171,7 @@ public final class Ingestor {
     }
 
     /** The body's paragraph spans, which the shared paragraphs of the matches count; only with them. */
-    private static List<Span> paragraphs(Prepared prepared, MatchDetail detail) {
+    private static List<SpanView> paragraphs(Prepared prepared, MatchDetail detail) {
         return detail == MatchDetail.PAIRS ? ApiMapping.paragraphs(prepared.request().body()) : null;
     }
 

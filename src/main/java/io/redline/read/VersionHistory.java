@@ -3,6 +3,7 @@ package io.redline.read;
 import io.redline.api.ApiMapping;
 import io.redline.api.BlameView;
 import io.redline.api.DiffRequest;
+import io.redline.api.DiffViews;
 import io.redline.api.TimelineView;
 import io.redline.api.VersionRef;
 import io.redline.budget.Deadline;
@@ -116,7 +117,7 @@ public final class VersionHistory {
                         l.parentArticle(), l.parentVersion(), outsideStories.get(l.parentArticle()));
                 steps.add(new TimelineView.Step(k + 1, v.articleId(), v.version(), v.title(),
                         ApiMapping.instant(v.publishedAt()), Instant.ofEpochMilli(v.ingestedAt()),
-                        c.words(), c.paragraphs(), c.titleChanged(), c.similarity(), c.summary(),
+                        c.words(), c.paragraphs(), c.titleChanged(), c.similarity(), DiffViews.summary(c.summary()),
                         k == 0 ? null : "/stories/" + storyId + "/diff?from=" + k + "&to=" + (k + 1),
                         from, l.relation(), reuses, v.source(), v.url()));
             }

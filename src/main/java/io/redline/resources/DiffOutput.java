@@ -1,6 +1,6 @@
 package io.redline.resources;
 
-import io.redline.api.DiffResponse;
+import io.redline.api.DiffViews;
 import io.redline.api.VersionRef;
 import io.redline.diff.HtmlDiffRenderer;
 import io.redline.diff.TextDiff;
@@ -29,7 +29,7 @@ final class DiffOutput {
         return switch (chosen(format, headers)) {
             case "html" -> Response.ok(HtmlDiffRenderer.render(diff, from.label(), to.label()), HTML).build();
             case "unified" -> Response.ok(UnifiedDiffRenderer.render(from.label(), from.body(), to.label(), to.body()), TEXT).build();
-            default -> Response.ok(DiffResponse.of(from.ref(), to.ref(), diff), MediaType.APPLICATION_JSON_TYPE).build();
+            default -> Response.ok(DiffViews.response(from.ref(), to.ref(), diff), MediaType.APPLICATION_JSON_TYPE).build();
         };
     }
 

@@ -1,7 +1,7 @@
 package io.redline.resources;
 
+import io.redline.api.DiffSummaryView;
 import io.redline.api.TimelineView;
-import io.redline.diff.DiffSummary;
 import io.redline.diff.ParagraphOp;
 
 import java.time.Instant;
@@ -54,7 +54,7 @@ final class TimelineHtml {
             if (s.changes() == null) {
                 html.append("first version");
             } else {
-                DiffSummary c = s.changes();
+                DiffSummaryView c = s.changes();
                 html.append("<a href=\"").append(escapeHtml4(s.diff())).append("&amp;format=html\">")
                         .append(Math.round(s.similarity() * 100)).append("% ").append(ParagraphOp.SIMILARITY).append("</a>: ")
                         .append(c.unchanged()).append(' ').append(ParagraphOp.UNCHANGED.word()).append(", ")
