@@ -24,10 +24,12 @@ import java.util.List;
  * @param changes     word-level runs from {@code fromText} to {@code toText}
  */
 @Schema(name = "ParagraphChange")
-public record ParagraphChangeView(Op op, Integer fromIndex, Integer toIndex, List<Integer> fromIndexes,
+public record ParagraphChangeView(Op op, @Schema(nullable = true) Integer fromIndex,
+                                  @Schema(nullable = true) Integer toIndex, List<Integer> fromIndexes,
                                   List<Integer> toIndexes, double similarity, ChangeClass changeClass,
-                                  boolean modified, SpanView fromSpan, SpanView toSpan, String fromText,
-                                  String toText, List<WordChangeView> changes) {
+                                  boolean modified, @Schema(nullable = true) SpanView fromSpan,
+                                  @Schema(nullable = true) SpanView toSpan, @Schema(nullable = true) String fromText,
+                                  @Schema(nullable = true) String toText, List<WordChangeView> changes) {
 
     /** What happened to the paragraph(s); the names are the API's (CMS tooling reads them). */
     public enum Op { UNCHANGED, MODIFIED, MOVED, INSERTED, DELETED, SPLIT, MERGED }
