@@ -81,7 +81,7 @@ public class DetectionFactory {
     @JsonProperty
     private int maxMatches = 10;
 
-    /** Word-pair hashes of stored texts kept in memory for verification (0: none kept); see {@code StoredTerms}. */
+    /** Stored texts kept in memory for verification, in 8-byte units (0: none kept); see {@code StoredTerms}. */
     @Min(0)
     @JsonProperty
     private long storedTermsCache = StoredTerms.DEFAULT_MAX_TERMS;
