@@ -135,7 +135,7 @@ public final class Ingestor {
         ArticleRequest request = prepared.request();
         Fingerprint fingerprint = prepared.fingerprint();
         try (Timer.Context ignored = timer.time()) {
-            Optional<VersionHead> previous = dao.latestHead(request.id());
+            Optional<VersionHead> previous = writes.latestHead(request.id());
             Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao.lookups(), prepared.early(),
                     pending, writes.merges());
             if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {

@@ -169,18 +169,19 @@ public final class ArticleStore {
     /** {@link #saveVersion(VersionRow, long[], StoryPlacement, long)} inside the caller's transaction. */
     public static Saved saveVersion(Writes writes, VersionRow version, long[] buckets, StoryPlacement placement, long now) {
         RedlineDao dao = writes.dao();
-        OptionalLong target = placement.join().isPresent() ? current(dao, placement.join().getAsLong())
+        JdbcWrites sql = writes.sql();
+        OptionalLong target = placement.join().isPresent() ? current(sql, placement.join().getAsLong())
                 : OptionalLong.empty();
         long storyId;
         if (target.isEmpty()) {
             storyId = writes.next(Writes.STORY);
-            dao.insertStory(storyId, now);
+            sql.insertStory(storyId, now);
         } else {
             storyId = target.getAsLong();
-            dao.touchStory(storyId, now);
+            sql.touchStory(storyId, now);
         }
         for (long story : placement.absorb()) {
-            OptionalLong merged = current(dao, story);
+            OptionalLong merged = current(sql, story);
             if (merged.isPresent() && merged.getAsLong() != storyId) {
                 dao.moveArticles(merged.getAsLong(), storyId);
                 dao.repointMerges(merged.getAsLong(), storyId);
@@ -193,14 +194,14 @@ public final class ArticleStore {
             }
         }
         // a first version has no index entry to replace (a duplicate id fails at the insert below)
-        Long replaced = version.version() == 1 ? null : dao.indexSeq(version.articleId()).orElse(null);
+        Long replaced = version.version() == 1 ? null : sql.indexSeq(version.articleId()).orElse(null);
         long seq = appendLog(writes, replaced, buckets);
         if (version.version() == 1) {
-            dao.insertArticle(new ArticleRow(version.articleId(), storyId, 1, now), seq);
+            sql.insertArticle(new ArticleRow(version.articleId(), storyId, 1, now), seq);
         } else {
-            dao.updateArticle(version.articleId(), version.version(), storyId, seq);
+            sql.updateArticle(version.articleId(), version.version(), storyId, seq);
         }
-        dao.insertVersion(version);
+        sql.insertVersion(version);
         return new Saved(storyId, seq, replaced == null ? 0 : replaced);
     }
 
@@ -208,13 +209,13 @@ public final class ArticleStore {
      * Where a story is now: itself, or the story it was merged into (another replica may have merged it since
      * the look-up); empty if it was deleted.
      */
-    private static OptionalLong current(RedlineDao dao, long storyId) {
+    private static OptionalLong current(JdbcWrites sql, long storyId) {
         long id = storyId;
         for (int hops = 0; hops < 1000; hops++) {
-            if (dao.storyCount(id) > 0) {
+            if (sql.storyExists(id)) {
                 return OptionalLong.of(id);
             }
-            Optional<Long> into = dao.mergedInto(id);
+            Optional<Long> into = sql.mergedInto(id);
             if (into.isEmpty()) {
                 return OptionalLong.empty();
             }
@@ -268,9 +269,9 @@ public final class ArticleStore {
      */
     private static long appendLog(Writes writes, Long replaced, long[] buckets) {
         long seq = writes.next(Writes.LOG);
-        writes.dao().insertLog(seq, replaced, buckets == null ? null : LongArrays.toBytes(buckets));
+        writes.sql().insertLog(seq, replaced, buckets == null ? null : LongArrays.toBytes(buckets));
         if (replaced != null) {
-            writes.dao().deleteLog(replaced);
+            writes.sql().deleteLog(replaced);
         }
         return seq;
     }

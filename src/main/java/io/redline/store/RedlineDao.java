@@ -64,9 +64,6 @@ public interface RedlineDao extends SqlObject {
     @SqlQuery("SELECT " + VERSION_COLUMNS + LATEST + "WHERE a.id = :id")
     Optional<VersionRow> latestVersion(@Bind("id") String id);
 
-    @SqlQuery("SELECT v.article_id, v.version, a.story_id, v.content_hash" + LATEST + "WHERE a.id = :id")
-    Optional<VersionHead> latestHead(@Bind("id") String id);
-
     @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM articles a JOIN article_versions v ON v.article_id = a.id "
             + "WHERE a.id = :id AND v.version = :version")
     Optional<VersionRow> version(@Bind("id") String id, @Bind("version") int version);
@@ -97,20 +94,6 @@ public interface RedlineDao extends SqlObject {
     @SqlQuery("SELECT COALESCE(SUM(LENGTH(v.body) + COALESCE(LENGTH(v.title), 0)), 0) FROM article_versions v "
             + "WHERE v.article_id = :id")
     long articleTextChars(@Bind("id") String id);
-
-    @SqlUpdate("INSERT INTO articles (id, story_id, latest_version, created_at, index_seq) "
-            + "VALUES (:id, :storyId, :latestVersion, :createdAt, :indexSeq)")
-    void insertArticle(@BindMethods ArticleRow row, @Bind("indexSeq") long indexSeq);
-
-    @SqlUpdate("UPDATE articles SET latest_version = :version, story_id = :storyId, index_seq = :indexSeq WHERE id = :id")
-    void updateArticle(@Bind("id") String id, @Bind("version") int version, @Bind("storyId") long storyId,
-                       @Bind("indexSeq") long indexSeq);
-
-    @SqlUpdate("INSERT INTO article_versions (article_id, version, title, body, published_at, url, source, ingested_at, "
-            + "content_hash, signature_version, signature, shingles, parent_article, parent_version, relation) VALUES "
-            + "(:articleId, :version, :title, :body, :publishedAt, :url, :source, :ingestedAt, :contentHash, "
-            + ":signatureVersion, :signature, :shingles, :lineage.parentArticle, :lineage.parentVersion, :lineage.relation)")
-    void insertVersion(@BindMethods VersionRow row);
 
     @SqlUpdate("DELETE FROM article_versions WHERE article_id = :id")
     void deleteVersions(@Bind("id") String id);
@@ -145,20 +128,14 @@ public interface RedlineDao extends SqlObject {
     @SqlUpdate("UPDATE articles SET index_seq = :seq WHERE id = :id")
     void setIndexSeq(@Bind("id") String articleId, @Bind("seq") long seq);
 
-
     @SqlUpdate("INSERT INTO lsh_log (seq, replaces, bucket_keys) VALUES (:seq, :replaces, :bucketKeys)")
     void insertLog(@Bind("seq") long seq, @Bind("replaces") Long replaces, @Bind("bucketKeys") byte[] bucketKeys);
-
-    @SqlUpdate("DELETE FROM lsh_log WHERE seq = :seq")
-    void deleteLog(@Bind("seq") long seq);
-
 
     // --- stories
 
     /** Takes the next number of a counter; the row stays locked until the transaction ends. */
     @SqlUpdate("UPDATE counters SET next_value = next_value + 1 WHERE name = :name")
     void bumpCounter(@Bind("name") String name);
-
 
     /** The next number of a counter, locking its row until the transaction ends. */
     @SqlQuery("SELECT next_value FROM counters WHERE name = :name FOR UPDATE")
@@ -167,18 +144,8 @@ public interface RedlineDao extends SqlObject {
     @SqlUpdate("UPDATE counters SET next_value = :next WHERE name = :name")
     void setCounter(@Bind("name") String name, @Bind("next") long next);
 
-    @SqlUpdate("INSERT INTO stories (id, created_at, updated_at) VALUES (:id, :at, :at)")
-    void insertStory(@Bind("id") long id, @Bind("at") long at);
-
-    @SqlUpdate("UPDATE stories SET updated_at = :at WHERE id = :id")
-    void touchStory(@Bind("id") long id, @Bind("at") long at);
-
     @SqlQuery("SELECT id, created_at, updated_at FROM stories WHERE id = :id")
     Optional<StoryRow> story(@Bind("id") long id);
-
-    /** Whether the story exists: what a commit asks of the story it joins, without mapping the row to a record. */
-    @SqlQuery("SELECT COUNT(*) FROM stories WHERE id = :id")
-    int storyCount(@Bind("id") long id);
 
     @SqlQuery("SELECT id, created_at, updated_at FROM stories ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<StoryRow> stories(@Bind("limit") int limit, @Bind("offset") long offset);

@@ -3,6 +3,7 @@ package io.redline.store;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The statements of one open transaction, and the numbers it takes from the store's counters (story ids, index
@@ -18,6 +19,7 @@ public final class Writes {
     static final String MERGE = "merge";
 
     private final RedlineDao dao;
+    private final JdbcWrites sql;
     /** Counter → next number, for a batch that took its counters up front; empty when taking one by one. */
     private final Map<String, long[]> reserved;
     private WatchDao watch;
@@ -25,6 +27,7 @@ public final class Writes {
 
     private Writes(RedlineDao dao, Map<String, long[]> reserved) {
         this.dao = dao;
+        this.sql = new JdbcWrites(dao.getHandle().getConnection());
         this.reserved = reserved;
     }
 
@@ -50,6 +53,16 @@ public final class Writes {
         return dao;
     }
 
+    /** The statements of every stored article, in plain JDBC. */
+    JdbcWrites sql() {
+        return sql;
+    }
+
+    /** The latest version of an article as this transaction sees it. */
+    public Optional<VersionHead> latestHead(String articleId) {
+        return sql.latestHead(articleId);
+    }
+
     /** The outbox and subscriptions, in this transaction. */
     public WatchDao watch() {
         if (watch == null) {
@@ -61,7 +74,7 @@ public final class Writes {
     /** The webhook subscriptions, read once per transaction: a batch of articles reads them once. */
     public List<SubscriptionRow> subscriptions() {
         if (subscriptions == null) {
-            subscriptions = watch().subscriptions();
+            subscriptions = sql.subscriptions();
         }
         return subscriptions;
     }
