@@ -17,7 +17,10 @@ import java.util.List;
  * paragraphs never count as evidence.
  *
  * <p>Each paragraph's best match comes from an inverted index of the other text's word pairs ({@link TermIndex}),
- * so the work grows with the length of the texts, never with the product of their paragraph counts; it checks
+ * so the work grows with the length of the texts, never with the product of their paragraph counts; when one text
+ * holds over twice the word pairs of the other, its paragraphs' best matches are counted from the shorter text's
+ * side instead ({@link TermIndex#bestOf}, same answers), so a short stored article costs a long query its own
+ * length, not the query's. It checks
  * {@link io.redline.budget.Deadline} once per paragraph. Immutable and thread-safe.
  */
 public final class Comparer {
@@ -31,8 +34,19 @@ public final class Comparer {
     private static final ThreadLocal<RecentIndexes> RECENT = ThreadLocal.withInitial(RecentIndexes::new);
 
     private final double paragraphThreshold;
+    private final boolean countFromShorter;
 
     public Comparer(double paragraphThreshold) {
+        this(paragraphThreshold, true);
+    }
+
+    /**
+     * @param countFromShorter whether a text with over twice the word pairs of the other has its best matches
+     *                         counted from the other's side ({@link TermIndex#bestOf}); false only in tests, which
+     *                         check that both ways give the same comparison
+     */
+    Comparer(double paragraphThreshold, boolean countFromShorter) {
+        this.countFromShorter = countFromShorter;
         if (!(paragraphThreshold > 0 && paragraphThreshold <= 1)) {
             throw new IllegalArgumentException("paragraph threshold must be in (0, 1], got " + paragraphThreshold);
         }
@@ -80,6 +94,9 @@ public final class Comparer {
         List<SharedParagraph> out = new ArrayList<>();
         TermIndex index = indexOf(b.paragraphs());
         TermIndex own = indexOf(a.paragraphs());
+        if (countFromShorter && 2L * index.pairs() < own.pairs() && !index.hasFrequent() && !own.hasFrequent()) {
+            return reappearingFromShorter(a, own, index);
+        }
         TermIndex.Searcher search = index.searcher();
         int position = -1;  // among the paragraphs own indexes
         for (ParagraphTerms pa : a.paragraphs()) {
@@ -99,6 +116,33 @@ public final class Comparer {
                 // the two paragraphs' characters for every pair of texts
                 boolean exact = best == 1.0 && own.normalHash(position) == index.normalHash(found.position());
                 out.add(new SharedParagraph(pa.paragraph().index(), match.paragraph().index(),
+                        Math.round(best * 1e4) / 1e4, exact));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same answer as the search above, when {@code b} (indexed as {@code index}) holds fewer word pairs than
+     * {@code a} (indexed as {@code own}): the best matches are counted from {@code b}'s side
+     * ({@link TermIndex#bestOf}), so a short stored text compared with a long query costs its own length, not the
+     * query's, in this direction too.
+     */
+    private List<SharedParagraph> reappearingFromShorter(Fingerprint a, TermIndex own, TermIndex index) {
+        long[] found = own.bestOf(index);
+        List<SharedParagraph> out = new ArrayList<>();
+        int position = -1;
+        for (ParagraphTerms pa : a.paragraphs()) {
+            if (!TermIndex.indexes(pa)) {
+                continue;
+            }
+            position++;
+            int shared = (int) (found[position] >>> 32);
+            double best = (double) shared / pa.terms().length;
+            if (shared > 0 && best >= paragraphThreshold) {
+                int match = (int) found[position];
+                boolean exact = best == 1.0 && own.normalHash(position) == index.normalHash(match);
+                out.add(new SharedParagraph(pa.paragraph().index(), index.paragraphs().get(match).paragraph().index(),
                         Math.round(best * 1e4) / 1e4, exact));
             }
         }

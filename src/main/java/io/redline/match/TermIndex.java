@@ -165,6 +165,62 @@ final class TermIndex {
         return paragraphs;
     }
 
+    /** Word pairs held, over all indexed paragraphs: what looking up every paragraph of this text costs. */
+    int pairs() {
+        return postings.length;
+    }
+
+    /** Whether some pair is held by more than {@link #MAX_POSTINGS} paragraphs (see the class comment). */
+    boolean hasFrequent() {
+        return hasFrequent;
+    }
+
+    /**
+     * For every indexed paragraph of this text, what {@code other.searcher().best(terms)} answers — the paragraph of
+     * {@code other} sharing the most word pairs with it, the first in text order on a tie — found from
+     * {@code other}'s side: each of its paragraphs' pairs is looked up here once, and the paragraphs of this text
+     * holding it are counted. The work grows with {@code other}'s pairs (and the pairs the two texts share), not
+     * with this text's: the cheaper way when {@code other} is the shorter text, as a short stored article compared
+     * with a long query is. Exact, so only for two indexes without frequent pairs (where counting is exact too, and
+     * every posting list here is short).
+     *
+     * @return per position of this index, the best position in {@code other} in the low 32 bits and the pairs
+     *     shared in the high 32; 0 when no paragraph of {@code other} shares any
+     */
+    long[] bestOf(TermIndex other) {
+        if (hasFrequent || other.hasFrequent) {
+            throw new IllegalStateException("exact only without frequent pairs");
+        }
+        long[] best = new long[paragraphs.size()];
+        int[] counts = new int[paragraphs.size()];
+        int[] touched = new int[paragraphs.size()];
+        // other's paragraphs in text order, and a count must beat the best so far: the first wins a tie
+        for (int pos = 0; pos < other.paragraphs.size(); pos++) {
+            Deadline.check();
+            int hits = 0;
+            for (long t : other.paragraphs.get(pos).terms()) {
+                int k = id(t);
+                if (k < 0) {
+                    continue;
+                }
+                for (int i = starts[k]; i < starts[k + 1]; i++) {
+                    int own = postings[i];
+                    if (counts[own]++ == 0) {
+                        touched[hits++] = own;
+                    }
+                }
+            }
+            for (int i = 0; i < hits; i++) {
+                int own = touched[i];
+                if (counts[own] > (int) (best[own] >>> 32)) {
+                    best[own] = ((long) counts[own] << 32) | pos;
+                }
+                counts[own] = 0;
+            }
+        }
+        return best;
+    }
+
     /** Scratch for queries against this index, reused so that a query costs only what it touches. */
     Searcher searcher() {
         return new Searcher();
