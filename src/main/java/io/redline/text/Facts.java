@@ -87,7 +87,8 @@ public final class Facts {
         }
     }
 
-    private static final Set<Long> CALENDAR_NAMES = calendarNames();
+    /** Sorted: looked up for every token, so without boxing the hash as a set of {@code Long} would. */
+    private static final long[] CALENDAR_NAMES = calendarNames();
 
     private Facts() {
     }
@@ -144,7 +145,7 @@ public final class Facts {
                     break;
                 }
             }
-            boolean calendar = !digit && CALENDAR_NAMES.contains(hash);
+            boolean calendar = !digit && Arrays.binarySearch(CALENDAR_NAMES, hash) >= 0;
             boolean capitalised = Character.isUpperCase(cp) || Character.isTitleCase(cp);
             Kind kind;
             if (digit) {
@@ -213,7 +214,7 @@ public final class Facts {
     }
 
     /** Hashes of the case-folded month and weekday names, as {@link #scan} hashes tokens. */
-    private static Set<Long> calendarNames() {
+    private static long[] calendarNames() {
         Set<Long> names = new HashSet<>();
         for (String tag : List.of("en", "fr", "de", "es", "it", "pt", "nl")) {
             DateFormatSymbols symbols = DateFormatSymbols.getInstance(Locale.forLanguageTag(tag));
@@ -232,6 +233,6 @@ public final class Facts {
                 }
             }
         }
-        return Set.copyOf(names);
+        return names.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 }
