@@ -71,6 +71,7 @@ public final class Comparer {
     /** Word and fact changes over the shared paragraphs of {@code a} that are not exact copies. */
     private static FactChanges changes(Fingerprint a, Fingerprint b, List<SharedParagraph> shared) {
         FactChanges total = FactChanges.NONE;
+        RecentTokens own = shared.isEmpty() ? null : RECENT_TOKENS.get().of(a.paragraphs());
         for (SharedParagraph s : shared) {
             Deadline.check();
             // paragraphs are listed by index, boilerplate included
@@ -79,7 +80,8 @@ public final class Comparer {
             // the same word pairs on both sides: only punctuation or case moved, no word or fact
             boolean samePairs = s.similarity() == 1.0 && pa.terms().length == pb.terms().length;
             if (!s.exact() && !samePairs) {
-                total = total.plus(FactChanges.of(pb.paragraph().text(), pa.paragraph().text()));
+                total = total.plus(FactChanges.between(FactChanges.Tokens.of(pb.paragraph().text()),
+                        own.tokens(s.index(), pa)));
             }
         }
         return total;
@@ -191,6 +193,38 @@ public final class Comparer {
             }
         }
         return n;
+    }
+
+    /**
+     * The fact tokens ({@link FactChanges.Tokens}) of the paragraphs of the last text compared as A on this thread,
+     * each made when first needed: a look-up compares its text with each candidate in turn, and a paragraph of it
+     * that reappears reworded in several candidates is scanned once, not once per candidate. Found by identity of
+     * the paragraph list, like {@link RecentIndexes}; tokens are a pure function of the text, so results do not
+     * depend on it. Holds one text per thread, as large as the text.
+     */
+    private static final ThreadLocal<RecentTokens> RECENT_TOKENS = ThreadLocal.withInitial(RecentTokens::new);
+
+    private static final class RecentTokens {
+        private List<ParagraphTerms> text;
+        private FactChanges.Tokens[] tokens;
+
+        RecentTokens of(List<ParagraphTerms> paragraphs) {
+            if (paragraphs != text) {
+                text = paragraphs;
+                tokens = new FactChanges.Tokens[paragraphs.size()];
+            }
+            return this;
+        }
+
+        /** The tokens of {@code paragraph}, the text's paragraph at {@code index}. */
+        FactChanges.Tokens tokens(int index, ParagraphTerms paragraph) {
+            FactChanges.Tokens t = tokens[index];
+            if (t == null) {
+                t = FactChanges.Tokens.of(paragraph.paragraph().text());
+                tokens[index] = t;
+            }
+            return t;
+        }
     }
 
     /** Two indexes by identity of their paragraph list, the least recently used replaced. One per thread. */

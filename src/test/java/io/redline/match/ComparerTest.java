@@ -255,4 +255,37 @@ class ComparerTest {
         assertThat(lopsided).isGreaterThan(3_000);
         assertThat(lopsidedSharing).isGreaterThan(300);
     }
+
+    /**
+     * The fact changes of a comparison are those of its shared, reworded paragraphs read afresh from their texts,
+     * whichever texts were compared before on the thread (the text compared as A keeps its paragraphs' tokens).
+     */
+    @Test
+    void factChangesAreThoseOfTheSharedParagraphsReadAfresh() {
+        java.util.List<io.redline.testing.NewsCorpusGenerator.Doc> docs = io.redline.testing.NewsCorpusGenerator.builder()
+                .seed(23).count(80).revisionFraction(0.8).templateFraction(0.3)
+                .rewording(io.redline.testing.NewsCorpusGenerator.Rewording.HEAVY).build().generate();
+        java.util.List<Fingerprint> texts = docs.stream().map(d -> FINGERPRINTER.fingerprint(d.body())).toList();
+        java.util.Random rng = new java.util.Random(3);
+        int withChanges = 0;
+        for (int n = 0; n < 3_000; n++) {
+            // runs of the same A, as in a look-up, and switches to another A, back and forth
+            Fingerprint a = texts.get(rng.nextInt(4) == 0 ? rng.nextInt(texts.size()) : n / 40 % texts.size());
+            Fingerprint b = texts.get(rng.nextInt(texts.size()));
+            Comparison c = COMPARER.compare(a, b);
+            FactChanges expected = FactChanges.NONE;
+            for (SharedParagraph s : c.shared()) {
+                Fingerprint.ParagraphTerms pa = a.paragraphs().get(s.index());
+                Fingerprint.ParagraphTerms pb = b.paragraphs().get(s.matchIndex());
+                if (!s.exact() && !(s.similarity() == 1.0 && pa.terms().length == pb.terms().length)) {
+                    expected = expected.plus(FactChanges.of(pb.paragraph().text(), pa.paragraph().text()));
+                }
+            }
+            assertThat(c.changes()).isEqualTo(expected);
+            if (expected.paragraphs() > 0 && a != b) {
+                withChanges++;
+            }
+        }
+        assertThat(withChanges).isGreaterThan(300);
+    }
 }
