@@ -18,9 +18,9 @@ import java.util.List;
  *
  * <p>Each paragraph's best match comes from an inverted index of the other text's word pairs ({@link TermIndex}),
  * so the work grows with the length of the texts, never with the product of their paragraph counts; when one text
- * holds over twice the word pairs of the other, its paragraphs' best matches are counted from the shorter text's
- * side instead ({@link TermIndex#bestOf}, same answers), so a short stored article costs a long query its own
- * length, not the query's. It checks
+ * holds over twice the word pairs of the other, the best matches of both texts' paragraphs are counted in one pass
+ * from the shorter text's side instead ({@link TermIndex#bestOf}, same answers), so a short stored article costs a
+ * long query its own length, not the query's. It checks
  * {@link io.redline.budget.Deadline} once per paragraph. Immutable and thread-safe.
  */
 public final class Comparer {
@@ -62,8 +62,24 @@ public final class Comparer {
         double aInB = sa.length == 0 ? 0 : (double) both / sa.length;
         double bInA = sb.length == 0 ? 0 : (double) both / sb.length;
 
-        List<SharedParagraph> shared = reappearing(a, b);
-        List<SharedParagraph> sharedBack = reappearing(b, a);
+        TermIndex ia = indexOf(a.paragraphs());
+        TermIndex ib = indexOf(b.paragraphs());
+        List<SharedParagraph> shared;
+        List<SharedParagraph> sharedBack;
+        if (countFromShorter && Math.max(ia.pairs(), ib.pairs()) > 2L * Math.min(ia.pairs(), ib.pairs())
+                && !ia.hasFrequent() && !ib.hasFrequent()) {
+            // one count from the shorter text's side gives each paragraph's best match both ways
+            boolean aLonger = ia.pairs() > ib.pairs();
+            TermIndex longer = aLonger ? ia : ib;
+            TermIndex shorter = aLonger ? ib : ia;
+            long[] ofShorter = new long[shorter.paragraphs().size()];
+            long[] ofLonger = longer.bestOf(shorter, ofShorter);
+            shared = reappearing(a, ia, ib, aLonger ? ofLonger : ofShorter);
+            sharedBack = reappearing(b, ib, ia, aLonger ? ofShorter : ofLonger);
+        } else {
+            shared = reappearing(a, ia, ib);
+            sharedBack = reappearing(b, ib, ia);
+        }
         return new Comparison(jaccard, aInB, bInA, coverage(a, shared), coverage(b, sharedBack), contentCount(a),
                 contentCount(b), shared, sharedBack.size(), changes(a, b, shared));
     }
@@ -91,14 +107,10 @@ public final class Comparer {
      * Paragraphs of {@code a} that reappear in {@code b}: each one's best match is the paragraph of {@code b}
      * sharing the largest share of its word pairs (the first on a tie), found through an inverted index of
      * {@code b}, so the work grows with the texts and never with the product of their paragraph counts.
+     * {@code own} indexes {@code a}, {@code index} indexes {@code b}.
      */
-    private List<SharedParagraph> reappearing(Fingerprint a, Fingerprint b) {
+    private List<SharedParagraph> reappearing(Fingerprint a, TermIndex own, TermIndex index) {
         List<SharedParagraph> out = new ArrayList<>();
-        TermIndex index = indexOf(b.paragraphs());
-        TermIndex own = indexOf(a.paragraphs());
-        if (countFromShorter && 2L * index.pairs() < own.pairs() && !index.hasFrequent() && !own.hasFrequent()) {
-            return reappearingFromShorter(a, own, index);
-        }
         TermIndex.Searcher search = index.searcher();
         int position = -1;  // among the paragraphs own indexes
         for (ParagraphTerms pa : a.paragraphs()) {
@@ -125,13 +137,10 @@ public final class Comparer {
     }
 
     /**
-     * The same answer as the search above, when {@code b} (indexed as {@code index}) holds fewer word pairs than
-     * {@code a} (indexed as {@code own}): the best matches are counted from {@code b}'s side
-     * ({@link TermIndex#bestOf}), so a short stored text compared with a long query costs its own length, not the
-     * query's, in this direction too.
+     * The same answer as the search above, from each indexed paragraph's best match in {@code b} already found
+     * ({@link TermIndex#bestOf}: position in the low 32 bits, pairs shared in the high 32, 0 for none).
      */
-    private List<SharedParagraph> reappearingFromShorter(Fingerprint a, TermIndex own, TermIndex index) {
-        long[] found = own.bestOf(index);
+    private List<SharedParagraph> reappearing(Fingerprint a, TermIndex own, TermIndex index, long[] found) {
         List<SharedParagraph> out = new ArrayList<>();
         int position = -1;
         for (ParagraphTerms pa : a.paragraphs()) {

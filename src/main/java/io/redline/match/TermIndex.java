@@ -177,17 +177,19 @@ final class TermIndex {
 
     /**
      * For every indexed paragraph of this text, what {@code other.searcher().best(terms)} answers — the paragraph of
-     * {@code other} sharing the most word pairs with it, the first in text order on a tie — found from
+     * {@code other} sharing the most word pairs with it, the first in text order on a tie — and, into
+     * {@code otherBest}, the same for every indexed paragraph of {@code other} against this text, both found from
      * {@code other}'s side: each of its paragraphs' pairs is looked up here once, and the paragraphs of this text
      * holding it are counted. The work grows with {@code other}'s pairs (and the pairs the two texts share), not
      * with this text's: the cheaper way when {@code other} is the shorter text, as a short stored article compared
      * with a long query is. Exact, so only for two indexes without frequent pairs (where counting is exact too, and
      * every posting list here is short).
      *
+     * @param otherBest one slot per position of {@code other}, filled as the return value is
      * @return per position of this index, the best position in {@code other} in the low 32 bits and the pairs
      *     shared in the high 32; 0 when no paragraph of {@code other} shares any
      */
-    long[] bestOf(TermIndex other) {
+    long[] bestOf(TermIndex other, long[] otherBest) {
         if (hasFrequent || other.hasFrequent) {
             throw new IllegalStateException("exact only without frequent pairs");
         }
@@ -210,13 +212,21 @@ final class TermIndex {
                     }
                 }
             }
+            int most = 0;
+            int first = 0;
             for (int i = 0; i < hits; i++) {
                 int own = touched[i];
-                if (counts[own] > (int) (best[own] >>> 32)) {
-                    best[own] = ((long) counts[own] << 32) | pos;
+                int shared = counts[own];
+                if (shared > (int) (best[own] >>> 32)) {
+                    best[own] = ((long) shared << 32) | pos;
+                }
+                if (shared > most || (shared == most && own < first)) {
+                    most = shared;
+                    first = own;
                 }
                 counts[own] = 0;
             }
+            otherBest[pos] = most == 0 ? 0 : ((long) most << 32) | first;
         }
         return best;
     }

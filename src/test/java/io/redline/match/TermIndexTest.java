@@ -119,14 +119,21 @@ class TermIndexTest {
     private static int assertBestOfAsSearched(List<ParagraphTerms> text, List<ParagraphTerms> other) {
         TermIndex own = new TermIndex(text);
         TermIndex index = new TermIndex(other);
-        long[] found = own.bestOf(index);
-        TermIndex.Searcher search = index.searcher();
-        for (int pos = 0; pos < own.paragraphs().size(); pos++) {
-            TermIndex.Best expected = search.best(own.paragraphs().get(pos).terms());
+        long[] otherBest = new long[index.paragraphs().size()];
+        long[] found = own.bestOf(index, otherBest);
+        assertAsSearched(found, own, index);
+        assertAsSearched(otherBest, index, own);
+        return own.paragraphs().size() + index.paragraphs().size();
+    }
+
+    /** {@code found}, per position of {@code text}, is what the search of {@code other} answers for its paragraph. */
+    private static void assertAsSearched(long[] found, TermIndex text, TermIndex other) {
+        TermIndex.Searcher search = other.searcher();
+        for (int pos = 0; pos < text.paragraphs().size(); pos++) {
+            TermIndex.Best expected = search.best(text.paragraphs().get(pos).terms());
             TermIndex.Best got = found[pos] == 0 ? null : new TermIndex.Best((int) found[pos], (int) (found[pos] >>> 32));
             assertThat(got).as("paragraph %d", pos).isEqualTo(expected);
         }
-        return own.paragraphs().size();
     }
 
     /** Checks every content paragraph of {@code queries} against {@code text}; returns how many were checked. */
