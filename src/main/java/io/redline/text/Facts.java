@@ -89,6 +89,8 @@ public final class Facts {
 
     /** Sorted: looked up for every token, so without boxing the hash as a set of {@code Long} would. */
     private static final long[] CALENDAR_NAMES = calendarNames();
+    /** One bit per value of a hash's top 10 bits, set for the calendar names': most tokens are told apart by it alone. */
+    private static final long[] CALENDAR_FILTER = filter(CALENDAR_NAMES);
 
     private Facts() {
     }
@@ -145,7 +147,7 @@ public final class Facts {
                     break;
                 }
             }
-            boolean calendar = !digit && Arrays.binarySearch(CALENDAR_NAMES, hash) >= 0;
+            boolean calendar = !digit && isCalendarName(hash);
             boolean capitalised = Character.isUpperCase(cp) || Character.isTitleCase(cp);
             Kind kind;
             if (digit) {
@@ -165,6 +167,20 @@ public final class Facts {
             out.add(start, i, kind, hash);
         }
         return out;
+    }
+
+    private static boolean isCalendarName(long hash) {
+        int bit = (int) (hash >>> 54);
+        return (CALENDAR_FILTER[bit >>> 6] & (1L << bit)) != 0 && Arrays.binarySearch(CALENDAR_NAMES, hash) >= 0;
+    }
+
+    private static long[] filter(long[] hashes) {
+        long[] bits = new long[16];
+        for (long h : hashes) {
+            int bit = (int) (h >>> 54);
+            bits[bit >>> 6] |= 1L << bit;
+        }
+        return bits;
     }
 
     private static boolean isAsciiWordChar(int c) {
