@@ -32,6 +32,8 @@ import java.util.Map;
 final class TermIndex {
     /** Longest posting list used; longer ones are skipped (see the class comment). */
     static final int MAX_POSTINGS = 100;
+    /** Bits of the pair filter per slot of the table (2 to 4 slots per pair held): 8 bytes for 16 slots. */
+    static final int FILTER_BITS = 4;
     /** Candidates whose shared count is completed with frequent pairs, for a query that has some. */
     static final int MAX_COMPLETED = 16;
 
@@ -46,6 +48,10 @@ final class TermIndex {
     private final long[] slotKeys;
     private final int[] slotIds;
     private final int mask;
+    // FILTER_BITS per slot, one set for each pair held (by the top bits of its mixed hash): a pair the text does not
+    // hold — most pairs of an unrelated text — is mostly told so by one bit, without walking the slot table
+    private final long[] filter;
+    private final int filterShift;
     private final int[] starts;
     private final int[] postings;
     // true when some pair is held by more than MAX_POSTINGS paragraphs: only degenerate texts
@@ -72,6 +78,9 @@ final class TermIndex {
         slotKeys = new long[capacity];
         slotIds = new int[capacity];
         mask = capacity - 1;
+        long filterBits = (long) capacity * FILTER_BITS;
+        filter = new long[(int) Math.max(1, filterBits / 64)];
+        filterShift = 64 - Long.numberOfTrailingZeros(filterBits);
         // each pair's number, in the order the pairs of the paragraphs come, and how many paragraphs hold each
         int[] ids = new int[total];
         int[] perId = new int[total + 1];
@@ -79,7 +88,10 @@ final class TermIndex {
         int n = 0;
         for (ParagraphTerms p : paragraphs) {
             for (long t : p.terms()) {
-                int slot = slot(t);
+                long mixed = Hashes.mix(t);
+                int bit = (int) (mixed >>> filterShift);
+                filter[bit >>> 6] |= 1L << bit;
+                int slot = slot(t, mixed);
                 if (slotIds[slot] == 0) {
                     slotKeys[slot] = t;
                     slotIds[slot] = ++distinct;
@@ -135,12 +147,13 @@ final class TermIndex {
         }
         long slots = capacity((int) Math.min(total, 1 << 29));
         // per paragraph: its reference, its normal hash, and a map entry (node, key, boxed position: ~80 bytes) of firstWithTerms
-        return 12 * slots + 8 * total + 96 * content + 128;  // 128: the object and array headers
+        // per slot: key, number and FILTER_BITS of the filter
+        return (12 + FILTER_BITS / 8) * slots + 8 * total + 96 * content + 136;  // 136: the object and array headers
     }
 
-    /** The slot holding {@code term}, or the empty slot where it would go. */
-    private int slot(long term) {
-        int slot = (int) Hashes.mix(term) & mask;
+    /** The slot holding {@code term} ({@code mixed} is its {@link Hashes#mix}), or the empty slot where it would go. */
+    private int slot(long term, long mixed) {
+        int slot = (int) mixed & mask;
         while (slotIds[slot] != 0 && slotKeys[slot] != term) {
             slot = (slot + 1) & mask;
         }
@@ -149,7 +162,12 @@ final class TermIndex {
 
     /** The number of {@code term} (an index into {@link #starts}), or -1 if no indexed paragraph holds it. */
     private int id(long term) {
-        return slotIds[slot(term)] - 1;
+        long mixed = Hashes.mix(term);
+        int bit = (int) (mixed >>> filterShift);
+        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
+        return slotIds[slot(term, mixed)] - 1;
     }
 
     /**
