@@ -29,10 +29,33 @@ public record FactChanges(int paragraphs, int words, int numbers, int names, int
 
     /** The changes between two versions of one paragraph. */
     public static FactChanges of(String before, String after) {
-        Facts.Scan a = Facts.scan(before);
-        Facts.Scan b = Facts.scan(after);
-        long[] ka = keys(a);
-        long[] kb = keys(b);
+        return between(Tokens.of(before), Tokens.of(after));
+    }
+
+    /**
+     * One version of a paragraph as {@link #of} compares it: its scan and its tokens' keys, sorted. Made once and
+     * used again when the same paragraph is compared with several others (a look-up's text with each candidate).
+     */
+    static final class Tokens {
+        private final Facts.Scan scan;
+        private final long[] keys;
+
+        private Tokens(Facts.Scan scan) {
+            this.scan = scan;
+            this.keys = keys(scan);
+        }
+
+        static Tokens of(String text) {
+            return new Tokens(Facts.scan(text));
+        }
+    }
+
+    /** {@link #of}, for versions already scanned. */
+    static FactChanges between(Tokens before, Tokens after) {
+        Facts.Scan a = before.scan;
+        Facts.Scan b = after.scan;
+        long[] ka = before.keys;
+        long[] kb = after.keys;
         int[] removed = new int[KINDS.length];
         int[] added = new int[KINDS.length];
         LongList namesGone = new LongList(8);

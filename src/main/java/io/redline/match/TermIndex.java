@@ -32,6 +32,8 @@ import java.util.Map;
 final class TermIndex {
     /** Longest posting list used; longer ones are skipped (see the class comment). */
     static final int MAX_POSTINGS = 100;
+    /** Bits of the pair filter per slot of the table (2 to 4 slots per pair held): 8 bytes for 16 slots. */
+    static final int FILTER_BITS = 4;
     /** Candidates whose shared count is completed with frequent pairs, for a query that has some. */
     static final int MAX_COMPLETED = 16;
 
@@ -46,6 +48,10 @@ final class TermIndex {
     private final long[] slotKeys;
     private final int[] slotIds;
     private final int mask;
+    // FILTER_BITS per slot, one set for each pair held (by the top bits of its mixed hash): a pair the text does not
+    // hold — most pairs of an unrelated text — is mostly told so by one bit, without walking the slot table
+    private final long[] filter;
+    private final int filterShift;
     private final int[] starts;
     private final int[] postings;
     // true when some pair is held by more than MAX_POSTINGS paragraphs: only degenerate texts
@@ -72,6 +78,9 @@ final class TermIndex {
         slotKeys = new long[capacity];
         slotIds = new int[capacity];
         mask = capacity - 1;
+        long filterBits = (long) capacity * FILTER_BITS;
+        filter = new long[(int) Math.max(1, filterBits / 64)];
+        filterShift = 64 - Long.numberOfTrailingZeros(filterBits);
         // each pair's number, in the order the pairs of the paragraphs come, and how many paragraphs hold each
         int[] ids = new int[total];
         int[] perId = new int[total + 1];
@@ -79,7 +88,10 @@ final class TermIndex {
         int n = 0;
         for (ParagraphTerms p : paragraphs) {
             for (long t : p.terms()) {
-                int slot = slot(t);
+                long mixed = Hashes.mix(t);
+                int bit = (int) (mixed >>> filterShift);
+                filter[bit >>> 6] |= 1L << bit;
+                int slot = slot(t, mixed);
                 if (slotIds[slot] == 0) {
                     slotKeys[slot] = t;
                     slotIds[slot] = ++distinct;
@@ -135,12 +147,13 @@ final class TermIndex {
         }
         long slots = capacity((int) Math.min(total, 1 << 29));
         // per paragraph: its reference, its normal hash, and a map entry (node, key, boxed position: ~80 bytes) of firstWithTerms
-        return 12 * slots + 8 * total + 96 * content + 128;  // 128: the object and array headers
+        // per slot: key, number and FILTER_BITS of the filter
+        return (12 + FILTER_BITS / 8) * slots + 8 * total + 96 * content + 136;  // 136: the object and array headers
     }
 
-    /** The slot holding {@code term}, or the empty slot where it would go. */
-    private int slot(long term) {
-        int slot = (int) Hashes.mix(term) & mask;
+    /** The slot holding {@code term} ({@code mixed} is its {@link Hashes#mix}), or the empty slot where it would go. */
+    private int slot(long term, long mixed) {
+        int slot = (int) mixed & mask;
         while (slotIds[slot] != 0 && slotKeys[slot] != term) {
             slot = (slot + 1) & mask;
         }
@@ -149,7 +162,12 @@ final class TermIndex {
 
     /** The number of {@code term} (an index into {@link #starts}), or -1 if no indexed paragraph holds it. */
     private int id(long term) {
-        return slotIds[slot(term)] - 1;
+        long mixed = Hashes.mix(term);
+        int bit = (int) (mixed >>> filterShift);
+        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
+        return slotIds[slot(term, mixed)] - 1;
     }
 
     /**
@@ -163,6 +181,72 @@ final class TermIndex {
     /** The indexed paragraphs, in text order. */
     List<ParagraphTerms> paragraphs() {
         return paragraphs;
+    }
+
+    /** Word pairs held, over all indexed paragraphs: what looking up every paragraph of this text costs. */
+    int pairs() {
+        return postings.length;
+    }
+
+    /** Whether some pair is held by more than {@link #MAX_POSTINGS} paragraphs (see the class comment). */
+    boolean hasFrequent() {
+        return hasFrequent;
+    }
+
+    /**
+     * For every indexed paragraph of this text, what {@code other.searcher().best(terms)} answers — the paragraph of
+     * {@code other} sharing the most word pairs with it, the first in text order on a tie — and, into
+     * {@code otherBest}, the same for every indexed paragraph of {@code other} against this text, both found from
+     * {@code other}'s side: each of its paragraphs' pairs is looked up here once, and the paragraphs of this text
+     * holding it are counted. The work grows with {@code other}'s pairs (and the pairs the two texts share), not
+     * with this text's: the cheaper way when {@code other} is the shorter text, as a short stored article compared
+     * with a long query is. Exact, so only for two indexes without frequent pairs (where counting is exact too, and
+     * every posting list here is short).
+     *
+     * @param otherBest one slot per position of {@code other}, filled as the return value is
+     * @return per position of this index, the best position in {@code other} in the low 32 bits and the pairs
+     *     shared in the high 32; 0 when no paragraph of {@code other} shares any
+     */
+    long[] bestOf(TermIndex other, long[] otherBest) {
+        if (hasFrequent || other.hasFrequent) {
+            throw new IllegalStateException("exact only without frequent pairs");
+        }
+        long[] best = new long[paragraphs.size()];
+        int[] counts = new int[paragraphs.size()];
+        int[] touched = new int[paragraphs.size()];
+        // other's paragraphs in text order, and a count must beat the best so far: the first wins a tie
+        for (int pos = 0; pos < other.paragraphs.size(); pos++) {
+            Deadline.check();
+            int hits = 0;
+            for (long t : other.paragraphs.get(pos).terms()) {
+                int k = id(t);
+                if (k < 0) {
+                    continue;
+                }
+                for (int i = starts[k]; i < starts[k + 1]; i++) {
+                    int own = postings[i];
+                    if (counts[own]++ == 0) {
+                        touched[hits++] = own;
+                    }
+                }
+            }
+            int most = 0;
+            int first = 0;
+            for (int i = 0; i < hits; i++) {
+                int own = touched[i];
+                int shared = counts[own];
+                if (shared > (int) (best[own] >>> 32)) {
+                    best[own] = ((long) shared << 32) | pos;
+                }
+                if (shared > most || (shared == most && own < first)) {
+                    most = shared;
+                    first = own;
+                }
+                counts[own] = 0;
+            }
+            otherBest[pos] = most == 0 ? 0 : ((long) most << 32) | first;
+        }
+        return best;
     }
 
     /** Scratch for queries against this index, reused so that a query costs only what it touches. */

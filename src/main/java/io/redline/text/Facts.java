@@ -87,7 +87,10 @@ public final class Facts {
         }
     }
 
-    private static final Set<Long> CALENDAR_NAMES = calendarNames();
+    /** Sorted: looked up for every token, so without boxing the hash as a set of {@code Long} would. */
+    private static final long[] CALENDAR_NAMES = calendarNames();
+    /** One bit per value of a hash's top 10 bits, set for the calendar names': most tokens are told apart by it alone. */
+    private static final long[] CALENDAR_FILTER = filter(CALENDAR_NAMES);
 
     private Facts() {
     }
@@ -144,7 +147,7 @@ public final class Facts {
                     break;
                 }
             }
-            boolean calendar = !digit && CALENDAR_NAMES.contains(hash);
+            boolean calendar = !digit && isCalendarName(hash);
             boolean capitalised = Character.isUpperCase(cp) || Character.isTitleCase(cp);
             Kind kind;
             if (digit) {
@@ -164,6 +167,20 @@ public final class Facts {
             out.add(start, i, kind, hash);
         }
         return out;
+    }
+
+    private static boolean isCalendarName(long hash) {
+        int bit = (int) (hash >>> 54);
+        return (CALENDAR_FILTER[bit >>> 6] & (1L << bit)) != 0 && Arrays.binarySearch(CALENDAR_NAMES, hash) >= 0;
+    }
+
+    private static long[] filter(long[] hashes) {
+        long[] bits = new long[16];
+        for (long h : hashes) {
+            int bit = (int) (h >>> 54);
+            bits[bit >>> 6] |= 1L << bit;
+        }
+        return bits;
     }
 
     private static boolean isAsciiWordChar(int c) {
@@ -213,7 +230,7 @@ public final class Facts {
     }
 
     /** Hashes of the case-folded month and weekday names, as {@link #scan} hashes tokens. */
-    private static Set<Long> calendarNames() {
+    private static long[] calendarNames() {
         Set<Long> names = new HashSet<>();
         for (String tag : List.of("en", "fr", "de", "es", "it", "pt", "nl")) {
             DateFormatSymbols symbols = DateFormatSymbols.getInstance(Locale.forLanguageTag(tag));
@@ -232,6 +249,6 @@ public final class Facts {
                 }
             }
         }
-        return Set.copyOf(names);
+        return names.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 }

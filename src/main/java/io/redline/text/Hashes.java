@@ -77,16 +77,13 @@ public final class Hashes {
         int i = 0;
         int j = 0;
         int n = 0;
+        // without branches on the comparisons, which follow no pattern a processor could predict
         while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                n++;
-                i++;
-                j++;
-            }
+            long x = a[i];
+            long y = b[j];
+            n += x == y ? 1 : 0;
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
         }
         return n;
     }

@@ -71,15 +71,16 @@ public final class TextNormalizer {
      * forms differ have equal hashes with probability about 2<sup>-64</sup>.
      */
     public static long normalHash(String text) {
-        if (!isAscii(text)) {
-            return Hashes.ofChars(normalize(text));
-        }
         long h = Hashes.fnvStart();
         boolean pendingSpace = false;
         boolean started = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isSpace(c)) {
+            if (c >= 128) {
+                return Hashes.ofChars(normalize(text));
+            }
+            int folded = ASCII_FOLDED[c];
+            if (folded < 0) {
                 pendingSpace = started;
                 continue;
             }
@@ -87,10 +88,21 @@ public final class TextNormalizer {
                 h = Hashes.fnvStep(h, ' ');
                 pendingSpace = false;
             }
-            h = Hashes.fnvStep(h, fold(c));
+            h = Hashes.fnvStep(h, folded);
             started = true;
         }
         return Hashes.mix(h);
+    }
+
+    /** Per ASCII char, {@link #fold} of it, or -1 for white space: one table look-up per char of a normal hash. */
+    private static final int[] ASCII_FOLDED = asciiFolded();
+
+    private static int[] asciiFolded() {
+        int[] table = new int[128];
+        for (int c = 0; c < 128; c++) {
+            table[c] = isSpace(c) ? -1 : fold(c);
+        }
+        return table;
     }
 
     private static boolean isSpace(int cp) {

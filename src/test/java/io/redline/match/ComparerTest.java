@@ -210,4 +210,82 @@ class ComparerTest {
             }
         }
     }
+
+    /**
+     * Counting a long text's best matches from the short text's side ({@link TermIndex#bestOf}) gives every field of
+     * the comparison as looking up each paragraph of the long text does: texts of 60 to 3,000 words (revisions,
+     * templates and unrelated ones) and excerpts (a text's first paragraphs against the whole), both orders.
+     */
+    @Test
+    void countingFromTheShorterTextGivesTheSameComparisonsAsLookingUpEveryParagraph() {
+        Comparer everyParagraph = new Comparer(Comparer.DEFAULT_PARAGRAPH_THRESHOLD, false);
+        java.util.List<io.redline.testing.NewsCorpusGenerator.Doc> docs = io.redline.testing.NewsCorpusGenerator.builder()
+                .seed(17).count(160).words(60, 3000).revisionFraction(0.6).templateFraction(0.2)
+                .rewording(io.redline.testing.NewsCorpusGenerator.Rewording.HEAVY).boilerplate(true).build().generate();
+        java.util.List<Fingerprint> texts = new java.util.ArrayList<>();
+        for (io.redline.testing.NewsCorpusGenerator.Doc d : docs) {
+            texts.add(FINGERPRINTER.fingerprint(d.body()));
+            String[] paragraphs = d.body().split("\n\n");
+            String excerpt = String.join("\n\n", java.util.Arrays.copyOf(paragraphs, Math.max(1, paragraphs.length / 4)));
+            texts.add(FINGERPRINTER.fingerprint(excerpt));
+        }
+        int lopsided = 0;
+        int lopsidedSharing = 0;
+        for (int i = 1; i < texts.size(); i++) {
+            for (int j = Math.max(0, i - 40); j < i; j++) {
+                Fingerprint a = texts.get(i);
+                Fingerprint b = texts.get(j);
+                Comparison ab = COMPARER.compare(a, b);
+                Comparison ba = COMPARER.compare(b, a);
+                assertThat(ab).as("%d against %d", i, j).isEqualTo(everyParagraph.compare(a, b));
+                assertThat(ba).as("%d against %d", j, i).isEqualTo(everyParagraph.compare(b, a));
+                long pa = java.util.Arrays.stream(a.paragraphs().toArray(new Fingerprint.ParagraphTerms[0]))
+                        .mapToLong(p -> p.terms().length).sum();
+                long pb = java.util.Arrays.stream(b.paragraphs().toArray(new Fingerprint.ParagraphTerms[0]))
+                        .mapToLong(p -> p.terms().length).sum();
+                if (pa > 2 * pb || pb > 2 * pa) {
+                    lopsided++;
+                    if (!ab.shared().isEmpty()) {
+                        lopsidedSharing++;
+                    }
+                }
+            }
+        }
+        // the pairs that take the other way: many, and many of them sharing paragraphs
+        assertThat(lopsided).isGreaterThan(3_000);
+        assertThat(lopsidedSharing).isGreaterThan(300);
+    }
+
+    /**
+     * The fact changes of a comparison are those of its shared, reworded paragraphs read afresh from their texts,
+     * whichever texts were compared before on the thread (the text compared as A keeps its paragraphs' tokens).
+     */
+    @Test
+    void factChangesAreThoseOfTheSharedParagraphsReadAfresh() {
+        java.util.List<io.redline.testing.NewsCorpusGenerator.Doc> docs = io.redline.testing.NewsCorpusGenerator.builder()
+                .seed(23).count(80).revisionFraction(0.8).templateFraction(0.3)
+                .rewording(io.redline.testing.NewsCorpusGenerator.Rewording.HEAVY).build().generate();
+        java.util.List<Fingerprint> texts = docs.stream().map(d -> FINGERPRINTER.fingerprint(d.body())).toList();
+        java.util.Random rng = new java.util.Random(3);
+        int withChanges = 0;
+        for (int n = 0; n < 3_000; n++) {
+            // runs of the same A, as in a look-up, and switches to another A, back and forth
+            Fingerprint a = texts.get(rng.nextInt(4) == 0 ? rng.nextInt(texts.size()) : n / 40 % texts.size());
+            Fingerprint b = texts.get(rng.nextInt(texts.size()));
+            Comparison c = COMPARER.compare(a, b);
+            FactChanges expected = FactChanges.NONE;
+            for (SharedParagraph s : c.shared()) {
+                Fingerprint.ParagraphTerms pa = a.paragraphs().get(s.index());
+                Fingerprint.ParagraphTerms pb = b.paragraphs().get(s.matchIndex());
+                if (!s.exact() && !(s.similarity() == 1.0 && pa.terms().length == pb.terms().length)) {
+                    expected = expected.plus(FactChanges.of(pb.paragraph().text(), pa.paragraph().text()));
+                }
+            }
+            assertThat(c.changes()).isEqualTo(expected);
+            if (expected.paragraphs() > 0 && a != b) {
+                withChanges++;
+            }
+        }
+        assertThat(withChanges).isGreaterThan(300);
+    }
 }

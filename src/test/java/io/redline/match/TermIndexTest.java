@@ -89,6 +89,53 @@ class TermIndexTest {
         }
     }
 
+    @Test
+    void bestOfGivesEachParagraphWhatItsOwnSearchGives() {
+        // the subsets text (many ties: repeated paragraphs, prefixes) against parts of itself, and revisions
+        Random rng = new Random(5);
+        List<String> words = List.of("storm", "river", "bridge", "town", "rain", "north", "mayor", "school", "dam");
+        List<String> paragraphs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            StringBuilder p = new StringBuilder();
+            for (int n = 2 + rng.nextInt(7); n > 0; n--) {
+                p.append(words.get(rng.nextInt(words.size()))).append(' ');
+            }
+            paragraphs.add(p.toString().trim());
+        }
+        List<ParagraphTerms> whole = terms(body(paragraphs));
+        int checked = assertBestOfAsSearched(whole, terms(body(paragraphs.subList(0, 40))))
+                + assertBestOfAsSearched(terms(body(paragraphs.subList(100, 180))), whole);
+        List<NewsCorpusGenerator.Doc> docs = NewsCorpusGenerator.builder().count(120).words(60, 2000)
+                .revisionFraction(0.7).rewording(NewsCorpusGenerator.Rewording.HEAVY).boilerplate(true).build().generate();
+        for (int i = 1; i < docs.size(); i++) {
+            List<ParagraphTerms> a = FINGERPRINTER.paragraphTerms(docs.get(i).body());
+            List<ParagraphTerms> b = FINGERPRINTER.paragraphTerms(docs.get(i - 1).body());
+            checked += assertBestOfAsSearched(a, b) + assertBestOfAsSearched(b, a);
+        }
+        assertThat(checked).isGreaterThan(2_000);
+    }
+
+    /** {@code bestOf} of {@code text} against {@code other}, position by position, as each paragraph's search gives it. */
+    private static int assertBestOfAsSearched(List<ParagraphTerms> text, List<ParagraphTerms> other) {
+        TermIndex own = new TermIndex(text);
+        TermIndex index = new TermIndex(other);
+        long[] otherBest = new long[index.paragraphs().size()];
+        long[] found = own.bestOf(index, otherBest);
+        assertAsSearched(found, own, index);
+        assertAsSearched(otherBest, index, own);
+        return own.paragraphs().size() + index.paragraphs().size();
+    }
+
+    /** {@code found}, per position of {@code text}, is what the search of {@code other} answers for its paragraph. */
+    private static void assertAsSearched(long[] found, TermIndex text, TermIndex other) {
+        TermIndex.Searcher search = other.searcher();
+        for (int pos = 0; pos < text.paragraphs().size(); pos++) {
+            TermIndex.Best expected = search.best(text.paragraphs().get(pos).terms());
+            TermIndex.Best got = found[pos] == 0 ? null : new TermIndex.Best((int) found[pos], (int) (found[pos] >>> 32));
+            assertThat(got).as("paragraph %d", pos).isEqualTo(expected);
+        }
+    }
+
     /** Checks every content paragraph of {@code queries} against {@code text}; returns how many were checked. */
     private static int assertBestAsCounted(List<ParagraphTerms> queries, List<ParagraphTerms> text) {
         TermIndex index = new TermIndex(text);

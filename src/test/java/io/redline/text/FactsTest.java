@@ -54,4 +54,27 @@ class FactsTest {
         assertThat(Facts.tokens("في عام 2024 قتل 12 شخصا").stream().map(Facts.Token::kind))
                 .containsExactly(Kind.WORD, Kind.WORD, Kind.YEAR, Kind.WORD, Kind.NUMBER, Kind.WORD);
     }
+
+    @Test
+    void everyMonthAndWeekdayNameOfTheSevenLanguagesIsADateWhenCapitalised() {
+        int checked = 0;
+        for (String tag : List.of("en", "fr", "de", "es", "it", "pt", "nl")) {
+            java.text.DateFormatSymbols symbols = java.text.DateFormatSymbols.getInstance(java.util.Locale.forLanguageTag(tag));
+            for (String[] names : List.of(symbols.getMonths(), symbols.getWeekdays())) {
+                for (String name : names) {
+                    if (name.isEmpty() || !name.chars().allMatch(Character::isLetter)) { // "segunda-feira" is two tokens
+                        continue;
+                    }
+                    String capitalised = name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1);
+                    List<Facts.Token> tokens = Facts.tokens("It happened on " + capitalised + " here");
+                    assertThat(tokens.get(3).kind()).as(capitalised).isEqualTo(Kind.DATE);
+                    // the same word in lower case, alone: a word
+                    assertThat(Facts.tokens("it happened on " + name.toLowerCase(java.util.Locale.ROOT) + " here")
+                            .get(3).kind()).as(name).isEqualTo(Kind.WORD);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
 }

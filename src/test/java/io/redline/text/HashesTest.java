@@ -87,4 +87,25 @@ class HashesTest {
         assertThat(Hashes.intersectionSize(new long[]{1}, new long[0])).isZero();
         assertThat(Hashes.intersectionSize(new long[0], new long[0])).isZero();
     }
+
+    @Test
+    void intersectionSizeIsTheSizeOfTheSetIntersection() {
+        java.util.Random rng = new java.util.Random(9);
+        for (int round = 0; round < 500; round++) {
+            int range = 1 + rng.nextInt(round % 2 == 0 ? 50 : 1 << 20);
+            long[] a = Hashes.sortedDistinct(rng.longs(rng.nextInt(200), -range, range).toArray());
+            long[] b = Hashes.sortedDistinct(rng.longs(rng.nextInt(2000), -range, range).toArray());
+            Set<Long> both = new HashSet<>();
+            for (long x : a) {
+                both.add(x);
+            }
+            Set<Long> inB = new HashSet<>();
+            for (long y : b) {
+                inB.add(y);
+            }
+            both.retainAll(inB);
+            assertThat(Hashes.intersectionSize(a, b)).isEqualTo(both.size());
+            assertThat(Hashes.intersectionSize(b, a)).isEqualTo(both.size());
+        }
+    }
 }
