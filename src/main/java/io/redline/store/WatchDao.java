@@ -48,6 +48,10 @@ public interface WatchDao {
             + "WHERE s.kind = 'STORY' AND m.into_id = :storyId")
     List<Long> subscribedStoriesMergedInto(@Bind("storyId") long storyId);
 
+    /** The story a merged story now lives in (merges are re-pointed to the survivor, so one row says it). */
+    @SqlQuery("SELECT into_id FROM story_merges WHERE merged_id = :storyId")
+    Optional<Long> mergedInto(@Bind("storyId") long storyId);
+
     // --- outbox
 
     /**

@@ -133,8 +133,10 @@ public final class Subscriptions {
         return store.watch(dao -> dao.subscription(id).map(s -> view(dao, s)));
     }
 
+    /** A subscription as it works now: a STORY subscription shows the story it follows since merges. */
     private static SubscriptionView view(WatchDao dao, SubscriptionRow s) {
-        return new SubscriptionView(s.id(), s.url(), s.kind(), s.storyId(), s.relation(), s.source(),
+        Long story = s.storyId() == null ? null : dao.mergedInto(s.storyId()).orElse(s.storyId());
+        return new SubscriptionView(s.id(), s.url(), s.kind(), story, s.relation(), s.source(),
                 Instant.ofEpochMilli(s.createdAt()), dao.count(s.id(), OutboxRow.PENDING),
                 dao.count(s.id(), OutboxRow.DELIVERED), dao.count(s.id(), OutboxRow.FAILED), null);
     }

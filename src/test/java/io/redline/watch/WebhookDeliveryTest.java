@@ -344,6 +344,9 @@ class WebhookDeliveryTest {
         // the event still waiting from before the merge moved with its story: one order for all three
         assertThat(followed).extracting(OutboxRow::storyId).containsOnly(first);
         assertThat(names(rig.events(watchingFirst))).containsExactly("notice-copy v1", "notice-2025b v3");
+        // and the subscription shows the story it follows now
+        assertThat(rig.subscriptions.get(watchingSecond).orElseThrow().storyId()).isEqualTo(first);
+        assertThat(rig.subscriptions.list()).extracting(SubscriptionView::storyId).containsOnly(first);
     }
 
     private static final String NOTICE = "The council voted on Monday to approve funding for a new pedestrian bridge "
