@@ -103,7 +103,7 @@ public final class JdbcLookupReads implements LookupReads {
     }
 
     /** As Jdbi reports a failed statement, so that the same mappers answer an outage with a 503. */
-    private static UnableToExecuteStatementException failed(String sql, SQLException e) {
+    static UnableToExecuteStatementException failed(String sql, SQLException e) {
         return new UnableToExecuteStatementException("could not run " + sql, e, null);
     }
 

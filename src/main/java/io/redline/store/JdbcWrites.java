@@ -1,12 +1,9 @@
 package io.redline.store;
 
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +11,9 @@ import java.util.Optional;
 /**
  * The statements every stored article makes, in plain JDBC on the transaction's connection. Through Jdbi's SQL
  * Objects each call also copied the handle's configuration and built its binding, which cost about as much CPU
- * as H2 running the statement (BENCHMARKS §10(f)). Failures are reported as Jdbi reports them, so an outage
- * is still answered with a 503. Rare statements (merges, deletes) stay in {@link RedlineDao}.
+ * as H2 running the statement (BENCHMARKS §10(f)). Failures are reported as Jdbi reports them
+ * ({@link JdbcLookupReads#failed}), so an outage is still answered with a 503. Rare statements (merges, deletes)
+ * stay in {@link RedlineDao}.
  */
 final class JdbcWrites {
     private static final String LATEST_HEAD = "SELECT v.article_id, v.version, a.story_id, v.content_hash"
@@ -51,7 +49,7 @@ final class JdbcWrites {
                         rs.getString(4))) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw failed(LATEST_HEAD, e);
+            throw JdbcLookupReads.failed(LATEST_HEAD, e);
         }
     }
 
@@ -108,7 +106,7 @@ final class JdbcWrites {
             }
             return out;
         } catch (SQLException e) {
-            throw failed(SUBSCRIPTIONS, e);
+            throw JdbcLookupReads.failed(SUBSCRIPTIONS, e);
         }
     }
 
@@ -123,7 +121,7 @@ final class JdbcWrites {
                 return rs.wasNull() ? Optional.empty() : Optional.of(value);
             }
         } catch (SQLException e) {
-            throw failed(sql, e);
+            throw JdbcLookupReads.failed(sql, e);
         }
     }
 
@@ -132,7 +130,7 @@ final class JdbcWrites {
             bind(s, values);
             s.executeUpdate();
         } catch (SQLException e) {
-            throw failed(sql, e);
+            throw JdbcLookupReads.failed(sql, e);
         }
     }
 
@@ -154,10 +152,5 @@ final class JdbcWrites {
                 throw new IllegalArgumentException("cannot bind " + v.getClass());
             }
         }
-    }
-
-    /** As Jdbi reports a failed statement (a duplicate key, an outage), so callers and mappers see the same. */
-    private static UnableToExecuteStatementException failed(String sql, SQLException e) {
-        return new UnableToExecuteStatementException("could not run " + sql, e, null);
     }
 }
