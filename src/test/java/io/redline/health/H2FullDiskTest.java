@@ -85,7 +85,13 @@ class H2FullDiskTest {
         }
         System.out.printf("space freed: health green after %d ms%n", (System.nanoTime() - freed) / 1_000_000);
         assertThat(healthy.status()).as(healthy.body()).isEqualTo(200);
-        assertThat(post(100, acknowledged)).isEqualTo(201);
+        long reopened = System.nanoTime();
+        int status = post(100, acknowledged);
+        while (status == 503 && System.nanoTime() - reopened < 10_000_000_000L) { // see assertStored
+            Thread.sleep(100);
+            status = post(100, acknowledged);
+        }
+        assertThat(status).isEqualTo(201);
         assertStored(acknowledged);
 
         redline.close();
@@ -109,9 +115,19 @@ class H2FullDiskTest {
         return reply.status();
     }
 
-    private void assertStored(Map<String, String> acknowledged) {
+    /**
+     * Every acknowledged article reads back whole. A read may still answer 503 for a moment after health turns
+     * green: H2 reopens the file per connection, and one opened while the failed store still holds the file lock
+     * gets H2 error 90020 (seen once in CI). That is an outage answer, not a loss, so each read gets 10 s.
+     */
+    private void assertStored(Map<String, String> acknowledged) throws InterruptedException {
         for (Map.Entry<String, String> article : acknowledged.entrySet()) {
+            long start = System.nanoTime();
             RunningRedline.Reply reply = redline.get("/articles/" + article.getKey());
+            while (reply.status() == 503 && System.nanoTime() - start < 10_000_000_000L) {
+                Thread.sleep(100);
+                reply = redline.get("/articles/" + article.getKey());
+            }
             assertThat(reply.status()).as(article.getKey() + ": " + reply.body()).isEqualTo(200);
             assertThat(reply.json().get("body").asText()).isEqualTo(article.getValue());
         }
