@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.redline.detect.Detector;
 import io.redline.detect.Representatives;
-import io.redline.detect.StoredTerms;
+import io.redline.detect.HeldVersions;
 import io.redline.match.Classifier;
 import io.redline.match.Comparer;
 import io.redline.minhash.Fingerprinter;
@@ -81,10 +81,10 @@ public class DetectionFactory {
     @JsonProperty
     private int maxMatches = 10;
 
-    /** Stored texts kept in memory for verification, in 8-byte units (0: none kept); see {@code StoredTerms}. */
+    /** Stored texts kept in memory for verification, in 8-byte units (0: none kept); see {@code HeldVersions}. */
     @Min(0)
     @JsonProperty
-    private long storedTermsCache = StoredTerms.DEFAULT_MAX_TERMS;
+    private long storedTermsCache = HeldVersions.DEFAULT_MAX_UNITS;
 
     /** LSH candidates verified per story for their shared keys, besides the story's latest published one. */
     @Min(1)
@@ -103,6 +103,6 @@ public class DetectionFactory {
                 new Classifier(duplicateJaccard, revisionJaccard, evidenceContainment, revisionOverlap,
                         maxRevisionGap.toJavaDuration()),
                 store, lshThreshold, bucketCap, weakBucket, maxMatches, metrics,
-                new StoredTerms(storedTermsCache), new Representatives(verifyPerStory, verifyTotal));
+                new HeldVersions(storedTermsCache), new Representatives(verifyPerStory, verifyTotal));
     }
 }

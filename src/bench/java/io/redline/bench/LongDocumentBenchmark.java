@@ -2,7 +2,6 @@ package io.redline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.redline.detect.StoredTerms;
 import io.redline.diff.ParagraphDiffer;
 import io.redline.diff.TextDiff;
 import io.redline.index.LshIndex;
@@ -45,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code byLength}: fingerprint a text of {@code words} words, look it up in a band index holding a revision
  *       of it (every tenth paragraph loses a word, one paragraph is moved) and 2,000 documents of {@code corpus}, and verify
- *       and classify the candidates against their fingerprints (kept, as {@code StoredTerms} keeps them). The text is
+ *       and classify the candidates against their fingerprints (kept, as {@code HeldVersions} holds them). The text is
  *       the paragraphs of the corpus's documents, in order, up to {@code words} words.
  *   <li>{@code diff20k}: the paragraph diff of the first document of at least 18,000 words that is a revision and
  *       its parent.

@@ -3,7 +3,7 @@ package io.redline.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redline.detect.Representatives;
-import io.redline.detect.StoredTerms;
+import io.redline.detect.HeldVersions;
 import io.redline.index.LshIndex;
 import io.redline.match.Classification;
 import io.redline.match.Classifier;
@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
  *       each story verified (stories and publication order from the corpora's truth files and line numbers);
  *   <li>{@code lookupAndVerifyAll}: every candidate verified, as before.
  * </ul>
- * Candidates' fingerprints are made in set-up and their terms kept in a {@link StoredTerms}, as the service keeps
+ * Candidates' fingerprints are made in set-up and held in a {@link HeldVersions}, as the service holds
  * them (with their word-pair index, built by the first comparison); the database read is not included.
  */
 @State(Scope.Benchmark)
@@ -80,7 +80,7 @@ public class LongLookupBenchmark {
     private final Representatives representatives = Representatives.defaults();
     private final LshIndex index = new LshIndex();
     /** Unbounded here: every candidate's terms (and word-pair index) held, as for recent versions in the service. */
-    private final StoredTerms storedTerms = new StoredTerms(Long.MAX_VALUE);
+    private final HeldVersions heldVersions = new HeldVersions(Long.MAX_VALUE);
     /** Index entry → stored document: its fingerprint (only for entries some query finds), story and order. */
     private final Map<Integer, Fingerprint> fingerprints = new HashMap<>();
     private final List<CandidateRow> rows = new ArrayList<>();
@@ -117,20 +117,19 @@ public class LongLookupBenchmark {
             }
         }
         System.out.printf("%n%,d short and %,d long articles indexed: %,d keys; %d long queries, %.1f candidates each;"
-                        + " %,d candidates' terms kept, weight %,d%n", background.size(), longDocs.size() - QUERIES,
-                index.size(), QUERIES, (double) candidates / QUERIES, storedTerms.size(), storedTerms.terms());
+                        + " %,d candidates held, %,d units%n", background.size(), longDocs.size() - QUERIES,
+                index.size(), QUERIES, (double) candidates / QUERIES, heldVersions.size(), heldVersions.units());
     }
 
-    /** A stored document's fingerprint as the service verifies against it: paragraph terms from {@link StoredTerms}. */
+    /** A stored document's fingerprint as the service verifies against it: paragraph terms from {@link HeldVersions}. */
     private Fingerprint kept(Doc d) {
         Fingerprint f = fingerprinter.fingerprint(d.body);
         VersionRow row = new VersionRow(d.id, 1, d.story, "", d.body, null, null, null, 0, "", "", new byte[0],
                 new byte[0], null);
-        storedTerms.put(row, f.paragraphs());
-        List<Fingerprint.ParagraphTerms> terms = storedTerms.get(row, body -> {
+        heldVersions.keep(row, f);
+        return heldVersions.fingerprint(row, r -> {
             throw new IllegalStateException("just kept");
         });
-        return new Fingerprint(terms, f.shingles(), f.signature(), new long[0]);
     }
 
     private record Doc(String id, long story, String body) {

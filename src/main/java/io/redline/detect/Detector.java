@@ -51,23 +51,23 @@ public final class Detector {
     private final Timer lookupTimer;
     private final Counter oversizedBuckets;
     private final double lshThreshold;
-    private final StoredTerms storedTerms;
+    private final HeldVersions heldVersions;
     private final Representatives representatives;
 
     public Detector(Fingerprinter fingerprinter, LshBands bands, Comparer comparer, Classifier classifier,
                     ArticleStore store, double lshThreshold, int bucketCap, int weakBucket, int maxMatches,
                     MetricRegistry metrics) {
         this(fingerprinter, bands, comparer, classifier, store, lshThreshold, bucketCap, weakBucket, maxMatches,
-                metrics, new StoredTerms(StoredTerms.DEFAULT_MAX_TERMS), Representatives.defaults());
+                metrics, new HeldVersions(HeldVersions.DEFAULT_MAX_UNITS), Representatives.defaults());
     }
 
     /**
-     * @param storedTerms     the paragraph terms of stored versions, kept between look-ups
+     * @param heldVersions    stored versions held in memory between look-ups
      * @param representatives which LSH candidates are verified
      */
     public Detector(Fingerprinter fingerprinter, LshBands bands, Comparer comparer, Classifier classifier,
                     ArticleStore store, double lshThreshold, int bucketCap, int weakBucket, int maxMatches,
-                    MetricRegistry metrics, StoredTerms storedTerms, Representatives representatives) {
+                    MetricRegistry metrics, HeldVersions heldVersions, Representatives representatives) {
         this.fingerprinter = fingerprinter;
         this.bands = bands;
         this.comparer = comparer;
@@ -80,14 +80,14 @@ public final class Detector {
         this.lookupTimer = metrics.timer("redline.lsh-lookup");
         this.oversizedBuckets = metrics.counter("redline.lsh-oversized-buckets");
         this.lshThreshold = lshThreshold;
-        this.storedTerms = storedTerms;
+        this.heldVersions = heldVersions;
         this.representatives = representatives;
     }
 
     /**
      * The text's fingerprint, its paragraph terms held as {@link IndexedParagraphs}: the word-pair index a look-up
      * builds for the text is then built once per text, not again by each thread that compares it (the prepared
-     * look-up, the commit's, and every later look-up that finds the stored version while {@link StoredTerms} keeps it).
+     * look-up, the commit's, and every later look-up that finds the stored version while {@link HeldVersions} holds it).
      */
     public Fingerprint fingerprint(String body) {
         Fingerprint f = fingerprinter.fingerprint(body);
@@ -205,7 +205,7 @@ public final class Detector {
             List<String> notHeld = new ArrayList<>();
             for (VersionRow head : dao.latestHeads(toRead)) {
                 Deadline.check();
-                StoredTerms.Held held = head.signatureVersion().equals(version) ? storedTerms.held(head) : null;
+                HeldVersions.Held held = head.signatureVersion().equals(version) ? heldVersions.held(head) : null;
                 if (held != null) {
                     compared.put(candidates.entries().get(head.articleId()), compare(fingerprint, publishedAt,
                             held.fingerprint(), held.row(), hits.getOrDefault(head.articleId(), 0)));
@@ -275,12 +275,12 @@ public final class Detector {
 
     /** Keeps {@code row}, just stored with {@code fingerprint}, in memory for later comparisons. */
     public void stored(VersionRow row, Fingerprint fingerprint) {
-        storedTerms.keep(row, fingerprint);
+        heldVersions.keep(row, fingerprint);
     }
 
-    /** The paragraph terms of stored versions kept between look-ups. */
-    public StoredTerms storedTerms() {
-        return storedTerms;
+    /** Stored versions held in memory between look-ups. */
+    public HeldVersions heldVersions() {
+        return heldVersions;
     }
 
     /** Number of bands in which two fingerprints agree. */
@@ -297,16 +297,16 @@ public final class Detector {
     }
 
     /**
-     * A stored version's fingerprint: stored shingles and signature, paragraph terms from {@link StoredTerms}
-     * (computed from the stored text when not held).
+     * A stored version's fingerprint, from its row read whole: held, or its stored shingles and signature with the
+     * paragraph terms of its body, then held.
      */
     public Fingerprint storedFingerprint(VersionRow stored) {
-        long[] shingles = LongArrays.fromBytes(stored.shingles());
-        Signature signature = Signature.fromBytes(stored.signature(), fingerprinter.version());
-        Fingerprint f = new Fingerprint(storedTerms.get(stored, fingerprinter::paragraphTerms), shingles, signature, new long[0]);
-        storedTerms.keep(stored, f);
-        return f;
+        return heldVersions.fingerprint(stored, row -> new Fingerprint(fingerprinter.paragraphTerms(row.body()),
+                LongArrays.fromBytes(row.shingles()), Signature.fromBytes(row.signature(), fingerprinter.version()),
+                NO_KEYS));
     }
+
+    private static final long[] NO_KEYS = new long[0];
 
     private static final Comparator<Match> BEST_FIRST = Comparator
             .comparing(Match::classification)

@@ -1,6 +1,5 @@
 package io.redline.match;
 
-import io.redline.detect.StoredTerms;
 import io.redline.minhash.Fingerprint.ParagraphTerms;
 
 import java.util.AbstractList;
@@ -10,7 +9,7 @@ import java.util.RandomAccess;
 /**
  * The paragraph terms of one text together with their word-pair index ({@link TermIndex}), built on first use and
  * then shared by every comparison against the text, on any thread. For texts kept between look-ups (stored versions
- * in {@code StoredTerms}): without it, each comparison with a stored text rebuilt its index, ~0.2 ms at 5,000 words.
+ * in {@code detect.HeldVersions}): without it, each comparison with a stored text rebuilt its index, ~0.2 ms at 5,000 words.
  *
  * <p>Example: {@code IndexedParagraphs.of(fingerprinter.paragraphTerms(body))} is a list equal to the terms; a
  * {@link Comparer} given a fingerprint holding it uses its index instead of building one.

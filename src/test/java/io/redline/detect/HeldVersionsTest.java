@@ -25,44 +25,47 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StoredTermsTest {
+class HeldVersionsTest {
     private static final Fingerprinter FINGERPRINTER = new Fingerprinter(3, 128, MinHasher.DEFAULT_SEED);
 
     @Test
     void aStoredVersionIsFingerprintedOnce() {
-        StoredTerms cache = new StoredTerms(StoredTerms.DEFAULT_MAX_TERMS);
-        AtomicInteger computed = new AtomicInteger();
+        HeldVersions cache = new HeldVersions(HeldVersions.DEFAULT_MAX_UNITS);
+        AtomicInteger made = new AtomicInteger();
         VersionRow row = row("a", 1, "First paragraph of words here.\n\nSecond one, with more words in it.", 1000);
+        Function<VersionRow, Fingerprint> make = r -> {
+            made.incrementAndGet();
+            return FINGERPRINTER.fingerprint(r.body());
+        };
 
-        List<Fingerprint.ParagraphTerms> first = cache.get(row, body -> {
-            computed.incrementAndGet();
-            return FINGERPRINTER.paragraphTerms(body);
-        });
-        List<Fingerprint.ParagraphTerms> again = cache.get(row, body -> {
-            computed.incrementAndGet();
-            return FINGERPRINTER.paragraphTerms(body);
-        });
+        Fingerprint first = cache.fingerprint(row, make);
+        Fingerprint again = cache.fingerprint(row, make);
 
-        assertThat(computed).hasValue(1);
-        assertThat(again).isSameAs(first);
+        assertThat(made).hasValue(1);
+        assertThat(again.paragraphs()).isSameAs(first.paragraphs());
+        assertThat(again.shingles()).isSameAs(first.shingles());
         assertThat(cache.hits()).isEqualTo(1);
         assertThat(cache.misses()).isEqualTo(1);
     }
 
     @Test
-    void anArticleCreatedAgainWithTheSameVersionNumberIsNotAnsweredFromTheCache() {
-        StoredTerms cache = new StoredTerms(StoredTerms.DEFAULT_MAX_TERMS);
-        cache.put(row("a", 1, "Old text.\n\nOld second.", 1000), FINGERPRINTER.paragraphTerms("Old text.\n\nOld second."));
-        // deleted, then stored again as version 1 with other paragraphs (whitespace alone changes the split)
+    void anArticleCreatedAgainWithTheSameVersionNumberIsNotAnsweredFromMemory() {
+        HeldVersions cache = new HeldVersions(HeldVersions.DEFAULT_MAX_UNITS);
+        String old = "Old text.\n\nOld second.";
+        cache.keep(row("a", 1, old, 1000), FINGERPRINTER.fingerprint(old));
+        // deleted, then stored again as version 1 in the same millisecond with the same normalised text (so the
+        // same content hash), but other paragraphs: whitespace alone changes the split
         String body = "Old text.\nOld second.";
+        assertThat(row("a", 1, body, 1000).contentHash()).isEqualTo(row("a", 1, old, 1000).contentHash());
 
-        List<Fingerprint.ParagraphTerms> terms = cache.get(row("a", 1, body, 1000), FINGERPRINTER::paragraphTerms);
+        Fingerprint f = cache.fingerprint(row("a", 1, body, 1000), r -> FINGERPRINTER.fingerprint(r.body()));
 
-        assertSameTerms(terms, FINGERPRINTER.paragraphTerms(body));
+        assertSameTerms(f.paragraphs(), FINGERPRINTER.paragraphTerms(body));
         assertThat(cache.misses()).isEqualTo(1);
     }
 
@@ -74,34 +77,35 @@ class StoredTermsTest {
     }
 
     @Test
-    void theLeastRecentlyUsedGoFirstWhenTheTermsHeldPassTheBound() {
+    void theLeastRecentlyUsedGoFirstWhenTheUnitsHeldPassTheBound() {
         String body = "one two three four five six";
-        // one paragraph: 5 word pairs + 1, and its word-pair index in 8-byte units
-        long weight = 6 + (IndexedParagraphs.of(FINGERPRINTER.paragraphTerms(body)).indexBytes() + 7) / 8;
-        assertThat(weight).isGreaterThan(6);
-        StoredTerms cache = new StoredTerms(2 * weight);
-        cache.put(row("a", 1, body, 1), FINGERPRINTER.paragraphTerms(body));
-        cache.put(row("b", 1, body, 1), FINGERPRINTER.paragraphTerms(body));
-        cache.get(row("a", 1, body, 1), b -> { throw new AssertionError("a is held"); });
-        cache.put(row("c", 1, body, 1), FINGERPRINTER.paragraphTerms(body));
+        Fingerprint f = FINGERPRINTER.fingerprint(body);
+        // one paragraph: 5 word pairs + 1, its word-pair index, the body, shingles and signature, in 8-byte units
+        long weight = 6 + (IndexedParagraphs.of(f.paragraphs()).indexBytes() + 7) / 8 + body.length() / 4 + 1
+                + f.shingles().length + f.signature().values().length;
+        HeldVersions cache = new HeldVersions(2 * weight);
+        cache.keep(row("a", 1, body, 1), f);
+        cache.keep(row("b", 1, body, 1), f);
+        cache.fingerprint(row("a", 1, body, 1), r -> { throw new AssertionError("a is held"); });
+        cache.keep(row("c", 1, body, 1), f);
 
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.terms()).isEqualTo(2 * weight);
-        AtomicInteger computed = new AtomicInteger();
-        cache.get(row("b", 1, body, 1), b -> {
-            computed.incrementAndGet();
-            return FINGERPRINTER.paragraphTerms(b);
+        assertThat(cache.units()).isEqualTo(2 * weight);
+        AtomicInteger made = new AtomicInteger();
+        cache.fingerprint(row("b", 1, body, 1), r -> {
+            made.incrementAndGet();
+            return FINGERPRINTER.fingerprint(r.body());
         });
-        assertThat(computed).hasValue(1);
+        assertThat(made).hasValue(1);
     }
 
     @Test
     void aBoundOfZeroHoldsNothing() {
-        StoredTerms cache = new StoredTerms(0);
-        cache.put(row("a", 1, "some words here", 1), FINGERPRINTER.paragraphTerms("some words here"));
+        HeldVersions cache = new HeldVersions(0);
+        cache.keep(row("a", 1, "some words here", 1), FINGERPRINTER.fingerprint("some words here"));
 
         assertThat(cache.size()).isZero();
-        assertThatThrownBy(() -> new StoredTerms(-1)).hasMessage("maxTerms must be >= 0, got -1");
+        assertThatThrownBy(() -> new HeldVersions(-1)).hasMessage("maxUnits must be >= 0, got -1");
     }
 
     /**
@@ -113,7 +117,7 @@ class StoredTermsTest {
         List<NewsCorpusGenerator.Doc> docs = NewsCorpusGenerator.builder().count(40).revisionFraction(0.8)
                 .words(200, 400).build().generate();
         Comparer comparer = new Comparer(Comparer.DEFAULT_PARAGRAPH_THRESHOLD);
-        StoredTerms cache = new StoredTerms(StoredTerms.DEFAULT_MAX_TERMS);
+        HeldVersions cache = new HeldVersions(HeldVersions.DEFAULT_MAX_UNITS);
         Fingerprint query = FINGERPRINTER.fingerprint(docs.get(39).body());
         String oldBody = docs.get(38).body();
         // the query's own paragraphs, shuffled: the old index would give other positions and exact flags
@@ -128,10 +132,9 @@ class StoredTermsTest {
         assertThat(comparer.compare(changed, query)).isEqualTo(comparer.compare(FINGERPRINTER.fingerprint(newBody), query));
     }
 
-    /** The fingerprint a look-up verifies against: stored shingles, terms from the cache (computed on a miss). */
-    private static Fingerprint kept(StoredTerms cache, VersionRow row, String body) {
-        Fingerprint f = FINGERPRINTER.fingerprint(body);
-        return new Fingerprint(cache.get(row, FINGERPRINTER::paragraphTerms), f.shingles(), f.signature(), new long[0]);
+    /** The fingerprint a look-up verifies against: held, or made from the row (here: its body) on a miss. */
+    private static Fingerprint kept(HeldVersions cache, VersionRow row, String body) {
+        return cache.fingerprint(row, r -> FINGERPRINTER.fingerprint(body));
     }
 
     private static List<String> shuffledParagraphs(String body) {
@@ -142,14 +145,14 @@ class StoredTermsTest {
     }
 
     @Test
-    void aVersionKeptInFullIsAnsweredFromItsSmallColumnsAlone() {
-        StoredTerms cache = new StoredTerms(StoredTerms.DEFAULT_MAX_TERMS);
+    void aHeldVersionIsAnsweredFromItsSmallColumnsAlone() {
+        HeldVersions cache = new HeldVersions(HeldVersions.DEFAULT_MAX_UNITS);
         String body = "First paragraph of words here.\n\nSecond one, with more words in it.";
         VersionRow row = row("a", 1, body, 1000);
         Fingerprint f = FINGERPRINTER.fingerprint(body);
         cache.keep(row, f);
 
-        StoredTerms.Held held = cache.held(head(row, 1000, row.contentHash()));
+        HeldVersions.Held held = cache.held(head(row, 1000, row.contentHash()));
 
         assertThat(held.row().body()).isEqualTo(body);
         assertThat(held.fingerprint().shingles()).isSameAs(f.shingles());
@@ -158,9 +161,6 @@ class StoredTermsTest {
         // stored again (deleted and created anew, or another text): not the kept one
         assertThat(cache.held(head(row, 1001, row.contentHash()))).isNull();
         assertThat(cache.held(head(row, 1000, Ingestor.contentHash("", "Other words.")))).isNull();
-        // terms alone do not make a version held in full
-        cache.put(row("b", 1, body, 1000), f.paragraphs());
-        assertThat(cache.held(head(row("b", 1, body, 1000), 1000, row.contentHash()))).isNull();
     }
 
     /**
@@ -168,10 +168,10 @@ class StoredTermsTest {
      * each is a LOB read), and answers as a look-up that reads them all.
      */
     @Test
-    void aLookUpOfVersionsKeptInFullReadsNoLargeValues() {
+    void aLookUpOfHeldVersionsReadsNoLargeValues() {
         List<NewsCorpusGenerator.Doc> docs = NewsCorpusGenerator.builder().count(120)
                 .rewording(NewsCorpusGenerator.Rewording.HEAVY).revisionFraction(0.6).build().generate();
-        Components cached = components(StoredTerms.DEFAULT_MAX_TERMS);
+        Components cached = components(HeldVersions.DEFAULT_MAX_UNITS);
         Components uncached = components(0);
         ingest(cached, docs.subList(0, 100));
         ingest(uncached, docs.subList(0, 100));
@@ -251,14 +251,14 @@ class StoredTermsTest {
         List<NewsCorpusGenerator.Doc> docs = NewsCorpusGenerator.builder().count(300)
                 .rewording(NewsCorpusGenerator.Rewording.HEAVY).revisionFraction(0.5).boilerplate(true).build().generate();
 
-        Components cached = components(StoredTerms.DEFAULT_MAX_TERMS);
+        Components cached = components(HeldVersions.DEFAULT_MAX_UNITS);
         Components uncached = components(0);
         List<String> with = ingest(cached, docs);
         List<String> without = ingest(uncached, docs);
 
         assertThat(with).isEqualTo(without);
-        assertThat(cached.detector().storedTerms().hits()).isPositive();
-        assertThat(uncached.detector().storedTerms().size()).isZero();
+        assertThat(cached.detector().heldVersions().hits()).isPositive();
+        assertThat(uncached.detector().heldVersions().size()).isZero();
     }
 
     private static List<String> ingest(Components components, List<NewsCorpusGenerator.Doc> docs) {
@@ -274,7 +274,7 @@ class StoredTermsTest {
         ArticleStore store = new ArticleStore(TestDatabase.h2().migratedJdbi());
         Detector detector = new Detector(FINGERPRINTER, new LshBands(LshParameters.forThreshold(0.3, 128,
                 LshParameters.DEFAULT_TARGET_PROBABILITY)), new Comparer(Comparer.DEFAULT_PARAGRAPH_THRESHOLD),
-                Classifier.defaults(), store, 0.3, 1000, 1, 10, new MetricRegistry(), new StoredTerms(maxTerms),
+                Classifier.defaults(), store, 0.3, 1000, 1, 10, new MetricRegistry(), new HeldVersions(maxTerms),
                 Representatives.defaults());
         return Components.create(detector, store, InputLimits.defaults(), Clock.systemUTC(), new MetricRegistry());
     }

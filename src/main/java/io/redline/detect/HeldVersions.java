@@ -1,0 +1,153 @@
+package io.redline.detect;
+
+import io.redline.match.IndexedParagraphs;
+import io.redline.minhash.Fingerprint;
+import io.redline.store.VersionRow;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
+
+/**
+ * Stored versions held in memory for verification: each one's body, shingle set, signature and paragraph terms
+ * (with the word-pair index that comparisons build once and share). A look-up that finds a held version reads only
+ * its small columns ({@link #held}): no body, shingle or signature LOB, and no fingerprinting of the body again.
+ * Keyed by (article id, version); bounded in 8-byte units, the least recently used going first.
+ *
+ * <p>A held version answers only for the row it was made from: the same ingest time (milliseconds) and content
+ * hash (SHA-256 of the normalised title and body), and the same body when the row carries one. An article deleted
+ * and created again reuses its version numbers; it would have to be stored in the same millisecond with the same
+ * text to be mistaken for the old one. So look-ups come out the same with or without it. Thread-safe; fingerprints
+ * are made outside the lock.
+ *
+ * <p>Example: {@code fingerprint(row, make)} applies {@code make} to a row read whole the first time and returns
+ * the held fingerprint afterwards; {@link #keep} holds the fingerprint the ingest path already made.
+ */
+public final class HeldVersions {
+    /**
+     * In 8-byte units; measured at 8.3 bytes of heap each with the indexes built, so about 130 MB: ~2,900 texts of
+     * 600 words (5,500 units each) or ~340 of 5,000 words (47,000 units each).
+     */
+    public static final long DEFAULT_MAX_UNITS = 16_000_000;
+
+    private final long maxUnits;
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
+    private long held;
+    private long hits;
+    private long misses;
+
+    /** @param maxUnits 8-byte units held at most, over all versions; 0 holds nothing */
+    public HeldVersions(long maxUnits) {
+        if (maxUnits < 0) {
+            throw new IllegalArgumentException("maxUnits must be >= 0, got " + maxUnits);
+        }
+        this.maxUnits = maxUnits;
+    }
+
+    /**
+     * The version {@code head} (its row read without body, signature and shingles) with the body and fingerprint
+     * held for it, or null when it is not held.
+     */
+    public Held held(VersionRow head) {
+        Entry e = lookUp(head);
+        return e == null ? null : new Held(withBody(head, e.body()), e.fingerprint());
+    }
+
+    /**
+     * The fingerprint of {@code row}, read whole from the store: the held one, or {@code make} applied to the row
+     * and then held. The answer's paragraph terms are the held ones, so the index a comparison builds stays with them.
+     */
+    public Fingerprint fingerprint(VersionRow row, Function<VersionRow, Fingerprint> make) {
+        Entry e = lookUp(row);
+        if (e == null) {
+            synchronized (this) {
+                misses++;
+            }
+            e = Entry.of(row, make.apply(row));
+            keep(new Key(row.articleId(), row.version()), e);
+        }
+        return e.fingerprint();
+    }
+
+    /** Holds {@code row} as stored, with {@code fingerprint}, that of its body (the ingest path's, or the stored one). */
+    public void keep(VersionRow row, Fingerprint fingerprint) {
+        keep(new Key(row.articleId(), row.version()), Entry.of(row, fingerprint));
+    }
+
+    private synchronized Entry lookUp(VersionRow row) {
+        Entry e = entries.get(new Key(row.articleId(), row.version()));
+        if (e != null && e.ingestedAt() == row.ingestedAt() && e.contentHash().equals(row.contentHash())
+                && (row.body() == null || row.body().equals(e.body()))) {
+            hits++;
+            return e;
+        }
+        return null;
+    }
+
+    private synchronized void keep(Key key, Entry entry) {
+        long weight = entry.weight();
+        if (weight > maxUnits) {
+            return;
+        }
+        Entry old = entries.put(key, entry);
+        held += weight - (old == null ? 0 : old.weight());
+        Iterator<Entry> eldest = entries.values().iterator();
+        while (held > maxUnits && eldest.hasNext()) {
+            held -= eldest.next().weight();
+            eldest.remove();
+        }
+    }
+
+    /** 8-byte units held now. */
+    public synchronized long units() {
+        return held;
+    }
+
+    /** Versions held now. */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** Look-ups answered from memory since start-up. */
+    public synchronized long hits() {
+        return hits;
+    }
+
+    /** Fingerprints made from rows read whole since start-up: versions not held when a look-up needed them. */
+    public synchronized long misses() {
+        return misses;
+    }
+
+    /** A stored version as a look-up compares with it: its row (with its body) and its fingerprint. */
+    public record Held(VersionRow row, Fingerprint fingerprint) {
+    }
+
+    private static final long[] NO_KEYS = new long[0];
+
+    private static VersionRow withBody(VersionRow head, String body) {
+        return new VersionRow(head.articleId(), head.version(), head.storyId(), head.title(), body, head.publishedAt(),
+                head.url(), head.source(), head.ingestedAt(), head.contentHash(), head.signatureVersion(),
+                head.signature(), head.shingles(), head.lineage());
+    }
+
+    private record Key(String articleId, int version) {
+    }
+
+    /**
+     * @param weight word pairs, plus one per paragraph for the objects around them, plus the index's bytes in
+     *               8-byte units (counted before it is built, so that the bound holds whenever it is), plus the
+     *               body (two bytes a character), shingles and signature
+     */
+    private record Entry(long ingestedAt, String contentHash, String body, Fingerprint fingerprint, long weight) {
+        static Entry of(VersionRow row, Fingerprint f) {
+            IndexedParagraphs terms = IndexedParagraphs.of(f.paragraphs());
+            long w = terms.size() + (terms.indexBytes() + 7) / 8 + row.body().length() / 4 + 1
+                    + f.shingles().length + f.signature().values().length;
+            for (Fingerprint.ParagraphTerms p : terms) {
+                w += p.terms().length;
+            }
+            return new Entry(row.ingestedAt(), row.contentHash(), row.body(),
+                    new Fingerprint(terms, f.shingles(), f.signature(), NO_KEYS), w);
+        }
+    }
+}
