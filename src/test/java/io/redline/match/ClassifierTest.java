@@ -7,11 +7,37 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClassifierTest {
+    /** Reasons quote shares as String.format's "%.0f%%" did: every k/n up to 1,000, halves and random values. */
+    @Test
+    void percentagesAreWrittenAsStringFormatWritesThem() {
+        List<Double> shares = new ArrayList<>();
+        for (int n = 1; n <= 1000; n++) {
+            for (int k = 0; k <= n; k++) {
+                shares.add((double) k / n);
+            }
+        }
+        for (int i = 0; i <= 200; i++) {
+            shares.add((i + 0.5) / 100);   // 0.005, 0.015, ...: halves after the multiplication, or just beside them
+            shares.add(Math.nextDown((i + 0.5) / 100));
+            shares.add(Math.nextUp((i + 0.5) / 100));
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            shares.add(random.nextDouble());
+        }
+        for (double share : shares) {
+            assertThat(Classifier.percent(share)).as("%s", share)
+                    .isEqualTo(String.format(Locale.ROOT, "%.0f%%", 100 * share));
+        }
+    }
+
     private static final Classifier DEFAULTS = Classifier.defaults();
     private static final long DAY = Duration.ofDays(1).toMillis();
 
