@@ -41,6 +41,10 @@ public final class Migrations {
     @SuppressWarnings("deprecation") // Liquibase's command API needs more ceremony for the same call
     private static void update(Connection connection) throws LiquibaseException {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-        new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database).update(new Contexts(), new LabelExpression());
+        // The change log shipped with this class, not every copy the thread's context class loader can see: under
+        // spark-submit in local mode that loader sees the job jar twice (the driver's and the executor's copy),
+        // and Liquibase refuses a change log it finds twice.
+        ClassLoaderResourceAccessor changeLog = new ClassLoaderResourceAccessor(Migrations.class.getClassLoader());
+        new Liquibase(CHANGELOG, changeLog, database).update(new Contexts(), new LabelExpression());
     }
 }
