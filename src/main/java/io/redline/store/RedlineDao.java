@@ -116,8 +116,8 @@ public interface RedlineDao extends SqlObject {
      * Up to {@code limit} versions fingerprinted under other settings than {@code current}: those of the lowest
      * such setting first, each setting's in (article, version) order. Reads through the index on (setting,
      * article, version) alone: MIN and MAX of its first column find a stale setting without reading any row, so
-     * a start-up with nothing stale costs two index look-ups however large the store (a scan of the versions,
-     * whose texts H2 keeps in their rows, outlasted H2's 2 s statement timeout at 100,000 articles).
+     * a start-up with nothing stale costs two index look-ups however large the store, where the scan of every
+     * version it replaces grew with the store (BENCHMARKS §10(g)).
      */
     default List<VersionRow> staleVersions(String current, int limit) {
         String lowest = lowestSignatureVersion();

@@ -591,8 +591,8 @@ class ArticleStoreTest {
     }
 
     /**
-     * A start-up looks for stale versions on every store; on H2, whose versions hold their texts, a scan of them
-     * outlasted the 2 s statement timeout at 100,000 articles. The look-up and each batch must come from the index.
+     * A start-up looks for stale versions on every store, so that look-up must not grow with the store: it and
+     * each batch come from the index alone, never from a scan of the versions.
      */
     @Test
     void staleVersionsAreFoundThroughTheIndexWithoutReadingTheVersions() {
