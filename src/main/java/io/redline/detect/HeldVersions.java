@@ -1,11 +1,10 @@
 package io.redline.detect;
 
+import io.redline.budget.WeightBoundedMap;
 import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.VersionRow;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.function.Function;
 
 /**
@@ -30,9 +29,8 @@ public final class HeldVersions {
      */
     public static final long DEFAULT_MAX_UNITS = 16_000_000;
 
-    private final long maxUnits;
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
-    private long held;
+    /** Weighed in 8-byte units. */
+    private final WeightBoundedMap<Key, Entry> entries;
     private long hits;
     private long misses;
 
@@ -41,7 +39,7 @@ public final class HeldVersions {
         if (maxUnits < 0) {
             throw new IllegalArgumentException("maxUnits must be >= 0, got " + maxUnits);
         }
-        this.maxUnits = maxUnits;
+        this.entries = new WeightBoundedMap<>(maxUnits);
     }
 
     /**
@@ -64,14 +62,14 @@ public final class HeldVersions {
                 misses++;
             }
             e = Entry.of(row, make.apply(row));
-            keep(new Key(row.articleId(), row.version()), e);
+            keep(row, e);
         }
         return e.fingerprint();
     }
 
     /** Holds {@code row} as stored, with {@code fingerprint}, that of its body (the ingest path's, or the stored one). */
     public void keep(VersionRow row, Fingerprint fingerprint) {
-        keep(new Key(row.articleId(), row.version()), Entry.of(row, fingerprint));
+        keep(row, Entry.of(row, fingerprint));
     }
 
     private synchronized Entry lookUp(VersionRow row) {
@@ -84,23 +82,13 @@ public final class HeldVersions {
         return null;
     }
 
-    private synchronized void keep(Key key, Entry entry) {
-        long weight = entry.weight();
-        if (weight > maxUnits) {
-            return;
-        }
-        Entry old = entries.put(key, entry);
-        held += weight - (old == null ? 0 : old.weight());
-        Iterator<Entry> eldest = entries.values().iterator();
-        while (held > maxUnits && eldest.hasNext()) {
-            held -= eldest.next().weight();
-            eldest.remove();
-        }
+    private synchronized void keep(VersionRow row, Entry entry) {
+        entries.put(new Key(row.articleId(), row.version()), entry, entry.weight());
     }
 
     /** 8-byte units held now. */
     public synchronized long units() {
-        return held;
+        return entries.weight();
     }
 
     /** Versions held now. */

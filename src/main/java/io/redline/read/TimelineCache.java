@@ -1,5 +1,6 @@
 package io.redline.read;
 
+import io.redline.budget.WeightBoundedMap;
 import io.redline.diff.DiffSummary;
 import io.redline.diff.StoryHistory;
 import io.redline.store.Lineage;
@@ -7,8 +8,6 @@ import io.redline.store.VersionRow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -55,12 +54,11 @@ public final class TimelineCache {
     public record StepChange(Boolean titleChanged, Double similarity, DiffSummary summary, int words, int paragraphs) {
     }
 
-    private record Entry(List<Stamp> stamp, List<StepChange> steps, StoryHistory.History latest, long bytes) {
+    private record Entry(List<Stamp> stamp, List<StepChange> steps, StoryHistory.History latest) {
     }
 
-    private final long maxBytes;
-    private final LinkedHashMap<Long, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
-    private long bytes;
+    /** By story, weighed in estimated bytes. */
+    private final WeightBoundedMap<Long, Entry> entries;
     private long hits;
     private long misses;
 
@@ -69,7 +67,7 @@ public final class TimelineCache {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must be at least 0, got " + maxBytes);
         }
-        this.maxBytes = maxBytes;
+        this.entries = new WeightBoundedMap<>(maxBytes);
     }
 
     /**
@@ -136,28 +134,16 @@ public final class TimelineCache {
     private synchronized void keep(long storyId, List<Stamp> stamp, List<StepChange> steps,
                                    StoryHistory.History latest) {
         Entry old = entries.remove(storyId);
-        if (old != null) {
-            bytes -= old.bytes();
-            if (old.stamp().equals(stamp)) {
-                steps = steps == null ? old.steps() : steps;
-                latest = latest == null ? old.latest() : latest;
-            }
+        if (old != null && old.stamp().equals(stamp)) {
+            steps = steps == null ? old.steps() : steps;
+            latest = latest == null ? old.latest() : latest;
         }
-        long size = bytes(stamp, steps, latest);
-        if (size > maxBytes) {
-            return;
-        }
-        entries.put(storyId, new Entry(stamp, steps, latest, size));
-        bytes += size;
-        for (Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
-            bytes -= it.next().getValue().bytes();
-            it.remove();
-        }
+        entries.put(storyId, new Entry(stamp, steps, latest), bytes(stamp, steps, latest));
     }
 
     /** Estimated bytes kept now. */
     public synchronized long bytes() {
-        return bytes;
+        return entries.weight();
     }
 
     /** Stories kept now. */
