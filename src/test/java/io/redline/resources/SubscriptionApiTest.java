@@ -102,6 +102,9 @@ class SubscriptionApiTest {
             answer.set(200);
             Receiver.await("delivered", 20, () -> redline.get("/subscriptions").json().get(0).get("delivered").asLong() == 1);
             assertThat(redline.getAdmin("/healthcheck").json().get("webhook-delivery").get("healthy").asBoolean()).isTrue();
+            // the meters are marked just after the row is written
+            Receiver.await("the delivery counted", 20, () -> redline.getAdmin("/metrics").json()
+                    .get("timers").get("redline.watch.latency").get("count").asLong() == 1);
             JsonNode metrics = redline.getAdmin("/metrics").json();
             assertThat(metrics.get("meters").get("redline.watch.delivered").get("count").asLong()).isEqualTo(1);
             assertThat(metrics.get("meters").get("redline.watch.retried").get("count").asLong()).isGreaterThanOrEqualTo(1);
