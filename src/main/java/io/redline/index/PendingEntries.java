@@ -3,9 +3,7 @@ package io.redline.index;
 import io.redline.text.Hashes;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +19,20 @@ public final class PendingEntries {
 
     private static final int[] EMPTY = new int[0];
 
-    private final Map<Long, IntList> byKey = new HashMap<>();
+    /*
+     * Kept key -> its entries, in the order added: an open-addressing table of keys whose slots point at a chain
+     * of links (entry, next link). A batch of long texts adds tens of thousands of (key, entry) pairs, one key at a
+     * time on the committing thread, which boxed keys and a list per key made a tenth of that thread's work.
+     */
+    private long[] slotKeys = new long[64];
+    /** First and last link of each slot's chain; 0 marks an empty slot (link 0 is never used). */
+    private int[] firstLinks = new int[64];
+    private int[] lastLinks = new int[64];
+    private int slotsUsed;
+    private int[] linkEntries = new int[256];
+    private int[] nextLinks = new int[256];
+    private int links = 1;
+
     private final Set<Integer> own = new HashSet<>();
     private final Set<Integer> deadOwn = new HashSet<>();
     private final IntList replacedShared = new IntList();
@@ -29,7 +40,7 @@ public final class PendingEntries {
 
     /** Nothing pending: look-ups see the shared index alone. */
     public boolean isEmpty() {
-        return byKey.isEmpty() && replacedShared.size() == 0;
+        return slotsUsed == 0 && replacedShared.size() == 0;
     }
 
     /** As {@link LshIndex#apply}: adds {@code entry} under {@code keys} (null: none) and marks {@code replaces} (0: none) dead. */
@@ -45,7 +56,7 @@ public final class PendingEntries {
         if (keys != null) {
             own.add((int) entry);
             for (long key : Hashes.sortedDistinct(keys.clone())) {
-                byKey.computeIfAbsent(key & KEPT_BITS, k -> new IntList()).add((int) entry);
+                add(key & KEPT_BITS, (int) entry);
             }
         }
     }
@@ -57,18 +68,70 @@ public final class PendingEntries {
 
     /** The live pending entries under {@code key}. */
     int[] live(long key) {
-        IntList entries = byKey.get(key & KEPT_BITS);
-        if (entries == null) {
+        int slot = slotOf(key & KEPT_BITS);
+        if (firstLinks[slot] == 0) {
             return EMPTY;
         }
-        int[] out = new int[entries.size()];
         int n = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            if (!deadOwn.contains(entries.get(i))) {
-                out[n++] = entries.get(i);
+        for (int link = firstLinks[slot]; link != 0; link = nextLinks[link]) {
+            n++;
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int link = firstLinks[slot]; link != 0; link = nextLinks[link]) {
+            int entry = linkEntries[link];
+            if (deadOwn.isEmpty() || !deadOwn.contains(entry)) {
+                out[n++] = entry;
             }
         }
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
+    private void add(long key, int entry) {
+        if ((slotsUsed + 1) * 4L > slotKeys.length * 3L) {
+            growSlots();
+        }
+        if (links == linkEntries.length) {
+            linkEntries = Arrays.copyOf(linkEntries, links * 2);
+            nextLinks = Arrays.copyOf(nextLinks, links * 2);
+        }
+        int link = links++;
+        linkEntries[link] = entry;
+        int slot = slotOf(key);
+        if (firstLinks[slot] == 0) {
+            slotKeys[slot] = key;
+            firstLinks[slot] = link;
+            slotsUsed++;
+        } else {
+            nextLinks[lastLinks[slot]] = link;
+        }
+        lastLinks[slot] = link;
+    }
+
+    /** The slot holding {@code key}, or the empty slot where it would go. */
+    private int slotOf(long key) {
+        int mask = slotKeys.length - 1;
+        int slot = (int) Hashes.mix(key) & mask;
+        while (firstLinks[slot] != 0 && slotKeys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private void growSlots() {
+        long[] oldKeys = slotKeys;
+        int[] oldFirst = firstLinks;
+        int[] oldLast = lastLinks;
+        slotKeys = new long[oldKeys.length * 2];
+        firstLinks = new int[oldKeys.length * 2];
+        lastLinks = new int[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldFirst[i] != 0) {
+                int slot = slotOf(oldKeys[i]);
+                slotKeys[slot] = oldKeys[i];
+                firstLinks[slot] = oldFirst[i];
+                lastLinks[slot] = oldLast[i];
+            }
+        }
+    }
 }

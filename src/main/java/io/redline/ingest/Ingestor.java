@@ -87,7 +87,8 @@ public final class Ingestor {
         String title = request.title() == null ? "" : request.title();
         Fingerprint fingerprint = detector.fingerprint(request.body());
         Lookup early = detector.lookup(fingerprint, publishedAt(request), request.id());
-        return new Prepared(request, title, fingerprint, contentHash(title, request.body()), early);
+        return new Prepared(request, title, fingerprint, contentHash(title, request.body()),
+                fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()), early);
     }
 
     /**
@@ -152,7 +153,7 @@ public final class Ingestor {
             long now = clock.millis();
             VersionRow row = new VersionRow(request.id(), version, 0, prepared.title(), request.body(),
                     publishedAt(request), request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
-                    fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()),
+                    prepared.signatureBytes(), prepared.shingleBytes(),
                     previous.map(Lineage::updateOf).orElseGet(() -> derivation(lookup)));
             long[] keys = detector.bucketKeys(fingerprint);
             ArticleStore.Saved saved = ArticleStore.saveVersion(writes, row, keys,
@@ -209,9 +210,13 @@ public final class Ingestor {
         return request.publishedAt() == null ? null : request.publishedAt().toEpochMilli();
     }
 
-    /** An article checked, fingerprinted and compared with what the index held then, ready for {@link #commit}. */
+    /**
+     * An article checked, fingerprinted and compared with what the index held then, ready for {@link #commit}; its
+     * signature and shingle set already as the bytes stored, made here on the preparing threads rather than on the
+     * one committing thread.
+     */
     public record Prepared(ArticleRequest request, String title, Fingerprint fingerprint, String contentHash,
-                           Lookup early) {
+                           byte[] signatureBytes, byte[] shingleBytes, Lookup early) {
     }
 
     public boolean delete(String articleId) {
