@@ -106,24 +106,37 @@ public final class CandidateIndex {
 
     /** The second half of {@link #find}: the articles of the entries found. */
     public Candidates resolve(LshIndex.Hits hits, LookupReads dao) {
+        return resolve(hits, dao, Map.of());
+    }
+
+    /**
+     * The same, knowing the articles of some entries already ({@code known}: entry → article id; an entry always
+     * names the same article version): only the others are read.
+     */
+    public Candidates resolve(LshIndex.Hits hits, LookupReads dao, Map<Integer, String> known) {
         if (hits.entries().length == 0) {
             return new Candidates(Map.of(), Map.of(), hits.oversized());
         }
-        List<Long> entries = new ArrayList<>(hits.entries().length);
+        List<Long> unknown = new ArrayList<>(hits.entries().length);
         for (int entry : hits.entries()) {
-            entries.add((long) entry);
+            if (!known.containsKey(entry)) {
+                unknown.add((long) entry);
+            }
         }
-        Map<Long, String> articles = new HashMap<>();
-        for (IndexedArticle a : dao.articlesAt(entries)) {
-            articles.put(a.seq(), a.articleId());
+        Map<Long, String> read = new HashMap<>();
+        if (!unknown.isEmpty()) {
+            for (IndexedArticle a : dao.articlesAt(unknown)) {
+                read.put(a.seq(), a.articleId());
+            }
         }
         Map<String, Integer> shared = new HashMap<>();
         Map<String, Integer> entryOf = new HashMap<>();
         for (int i = 0; i < hits.entries().length; i++) {
-            String article = articles.get((long) hits.entries()[i]);
+            int entry = hits.entries()[i];
+            String article = known.containsKey(entry) ? known.get(entry) : read.get((long) entry);
             if (article != null) {
                 shared.put(article, hits.sharedKeys()[i]);
-                entryOf.put(article, hits.entries()[i]);
+                entryOf.put(article, entry);
             }
         }
         return new Candidates(shared, entryOf, hits.oversized());

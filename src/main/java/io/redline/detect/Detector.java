@@ -18,6 +18,7 @@ import io.redline.minhash.ParagraphKeys;
 import io.redline.minhash.Signature;
 import io.redline.store.ArticleRow;
 import io.redline.store.ArticleStore;
+import io.redline.store.CandidateRow;
 import io.redline.store.LongArrays;
 import io.redline.store.LookupReads;
 import io.redline.store.VersionRow;
@@ -164,9 +165,9 @@ public final class Detector {
      * {@code merges} story merges, and reusing {@code earlier}, a look-up of the same text (may be null): if it
      * {@link Lookup#stillHolds still holds}, it is the answer, and nothing more is read or compared. Otherwise a
      * candidate whose indexed version it compared (by index entry, which always names the same version) and is
-     * still its article's latest is not read or compared again; only its story, which merges may have changed, is
-     * read afresh. The result is what a look-up without {@code earlier} would give. {@code pending} holds the index
-     * entries the caller's transaction wrote so far.
+     * still its article's latest is not read or compared again; with no story merged since, not even its story is
+     * read again, nor the article an entry it found names. The result is what a look-up without {@code earlier}
+     * would give. {@code pending} holds the index entries the caller's transaction wrote so far.
      */
     public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, LookupReads dao,
                          Lookup earlier, PendingEntries pending, long merges) {
@@ -174,13 +175,17 @@ public final class Detector {
         if (earlier != null && earlier.stillHolds(found, merges)) {
             return earlier;
         }
+        // a live entry names its article's latest version; only a merge moves an article to another story
+        boolean storiesKept = earlier != null && earlier.merges() == merges;
         Map<Integer, Match> known = earlier == null ? Map.of() : earlier.compared();
-        CandidateIndex.Candidates candidates = index.resolve(found, dao);
+        CandidateIndex.Candidates candidates = index.resolve(found, dao, earlier == null ? Map.of() : earlier.articles());
         Map<String, Integer> hits = candidates.bandHits();
         Map<String, Integer> others = new HashMap<>(hits);
         others.remove(excludeId);
         Set<String> ids = others.keySet();
-        Set<String> chosen = representatives.choose(hits, ids, dao);
+        Map<String, CandidateRow> rowsRead = new HashMap<>();
+        Set<String> chosen = representatives.choose(hits, ids, want -> candidateRows(want, candidates, dao,
+                storiesKept ? earlier : null, rowsRead));
         Map<Integer, Match> compared = new HashMap<>();
         Set<String> toRead = new HashSet<>(chosen);
         Map<String, Match> reusable = new HashMap<>();
@@ -190,7 +195,10 @@ public final class Detector {
                 reusable.put(id, m);
             }
         }
-        if (!reusable.isEmpty()) {
+        if (storiesKept) {
+            reusable.forEach((id, m) -> compared.put(candidates.entries().get(id), m.withStory(m.article().storyId(), hits.get(id))));
+            toRead.removeAll(reusable.keySet());
+        } else if (!reusable.isEmpty()) {
             for (ArticleRow a : dao.articles(reusable.keySet())) {
                 Match m = reusable.get(a.id());
                 if (a.latestVersion() == m.article().version()) {
@@ -231,7 +239,33 @@ public final class Detector {
         matches.sort(BEST_FIRST);
         List<Match> best = List.copyOf(matches.subList(0, Math.min(maxMatches, matches.size())));
         Classification verdict = best.isEmpty() ? Classification.NEW : best.get(0).classification();
-        return new Lookup(verdict, best, Map.copyOf(others), candidates.oversizedBuckets(), compared, found, merges);
+        Map<Integer, String> articles = new HashMap<>();
+        candidates.entries().forEach((article, entry) -> articles.put(entry, article));
+        return new Lookup(verdict, best, Map.copyOf(others), candidates.oversizedBuckets(), compared, found, merges,
+                articles, rowsRead);
+    }
+
+    /**
+     * The story and publication time of each of {@code ids}: those {@code earlier} (null: none) read for the same
+     * index entry, else read now; all kept in {@code rowsRead} for a later look-up.
+     */
+    private static List<CandidateRow> candidateRows(Set<String> ids, CandidateIndex.Candidates candidates,
+                                                    LookupReads dao, Lookup earlier, Map<String, CandidateRow> rowsRead) {
+        List<CandidateRow> rows = new ArrayList<>(ids.size());
+        Set<String> unknown = new HashSet<>();
+        for (String id : ids) {
+            CandidateRow row = earlier == null ? null : earlier.candidateRows().get(id);
+            if (row != null && id.equals(earlier.articles().get(candidates.entries().get(id)))) {
+                rows.add(row);
+            } else {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            rows.addAll(dao.candidates(unknown));
+        }
+        rows.forEach(r -> rowsRead.put(r.articleId(), r));
+        return rows;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.redline.detect;
 
 import io.redline.index.LshIndex;
 import io.redline.match.Classification;
+import io.redline.store.CandidateRow;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +14,13 @@ import java.util.Map;
  * candidate compared, by index entry, for a later look-up to reuse. {@code hits} (the index entries
  * found) and {@code merges} (story merges committed when the look-up began) are what it rested on besides
  * immutable stored versions: a later look-up of the same text that finds the same entries, with no story merged
- * in between, would give the same answer ({@link #stillHolds}).
+ * in between, would give the same answer ({@link #stillHolds}). {@code articles} (index entry → article) and
+ * {@code candidateRows} (article → its story and publication time, for the candidates whose rows were read) let a
+ * later look-up that finds more read only what is new.
  */
 public record Lookup(Classification classification, List<Match> matches, Map<String, Integer> candidates,
-                     int oversizedBuckets, Map<Integer, Match> compared, LshIndex.Hits hits, long merges) {
+                     int oversizedBuckets, Map<Integer, Match> compared, LshIndex.Hits hits, long merges,
+                     Map<Integer, String> articles, Map<String, CandidateRow> candidateRows) {
 
     /**
      * Whether a look-up of the same text that found {@code now} after {@code mergesNow} merges would give this

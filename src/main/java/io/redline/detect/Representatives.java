@@ -1,7 +1,6 @@
 package io.redline.detect;
 
 import io.redline.store.CandidateRow;
-import io.redline.store.LookupReads;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which LSH candidates a look-up verifies exactly: in each story, the {@code perStory} sharing the most band keys
@@ -60,14 +60,14 @@ public final class Representatives {
     }
 
     /**
-     * The candidates among {@code ids} to verify, reading their stories through {@code dao} only when there are
+     * The candidates among {@code ids} to verify, reading their stories through {@code rows} only when there are
      * more than one story could keep; {@code keys} gives each one's shared band keys.
      */
-    public Set<String> choose(Map<String, Integer> keys, Set<String> ids, LookupReads dao) {
+    public Set<String> choose(Map<String, Integer> keys, Set<String> ids, Function<Set<String>, List<CandidateRow>> rows) {
         if (ids.size() <= perStory + 1) {
             return ids;
         }
-        return choose(keys, dao.candidates(ids));
+        return choose(keys, rows.apply(ids));
     }
 
     /** The article ids to verify among {@code candidates}; {@code keys}: article id → band keys shared. */
