@@ -11,6 +11,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.redline.api.StrictJson;
+import io.redline.cli.CompactCommand;
 import io.redline.cli.EvaluateCommand;
 import io.redline.cli.LoadCommand;
 import io.redline.cli.PostCommand;
@@ -76,6 +77,7 @@ public class RedlineApplication extends Application<RedlineConfiguration> {
         bootstrap.addCommand(new LoadCommand());
         bootstrap.addCommand(new EvaluateCommand());
         bootstrap.addCommand(new PostCommand());
+        bootstrap.addCommand(new CompactCommand());
     }
 
     @Override

@@ -9,11 +9,13 @@ import io.redline.RedlineConfiguration;
 import io.redline.RedlineStartup;
 import io.redline.api.BulkLineResult;
 import io.redline.ingest.BulkIngest;
+import io.redline.store.H2Compaction;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +36,8 @@ import java.util.concurrent.Executors;
  */
 public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
-    /** H2's error code for a file that another process has open (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
-    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    /** Below this share of live data in an H2 file, `load` suggests compacting it. */
+    private static final int COMPACT_BELOW_LIVE_PERCENT = 50;
 
     public LoadCommand() {
         super("load", "Load NDJSON articles ({\"id\", \"title\", \"body\", ...} per line) into the database");
@@ -80,6 +84,7 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("loaded %d lines in %.1f s (%.0f/s): %s; %d stories in the store%n", total, seconds,
                     total / Math.max(seconds, 1e-9), outcomes, components.catalog().stats().stories());
+            reportStoreFile(config, namespace.getString("file"), jdbi);
             if (outcomes.containsKey("ERROR")) {
                 throw new IllegalStateException(outcomes.get("ERROR") + " lines could not be loaded");
             }
@@ -95,14 +100,35 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
         try {
             return RedlineStartup.open(config, dataSource, jdbi, metrics);
         } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-                    throw new IllegalStateException("the H2 store " + config.getDatabase().getUrl() + " is open in a"
-                            + " running Redline: stop it first, or send the file to it with"
-                            + " `java -jar target/redline.jar post http://localhost:8080 FILE`", e);
-                }
+            throw StoreInUse.explained(e, config.getDatabase().getUrl(), "stop it first, or send the file to it with"
+                    + " `java -jar target/redline.jar post http://localhost:8080 FILE`");
+        }
+    }
+
+    /** On H2, the file's size and, when most of it is space H2 has not reclaimed yet, how to reclaim it. */
+    private static void reportStoreFile(RedlineConfiguration config, String configFile, Jdbi jdbi) {
+        Optional<Path> file = H2Compaction.file(config.getDatabase().getUrl());
+        if (file.isEmpty() || !Files.exists(file.get())) {
+            return;
+        }
+        OptionalInt live = jdbi.withHandle(h -> {
+            try {
+                return H2Compaction.liveShare(h.getConnection());
+            } catch (SQLException e) {
+                return OptionalInt.empty();
             }
-            throw e;
+        });
+        try {
+            String size = StoreInUse.size(Files.size(file.get()));
+            if (live.isPresent() && live.getAsInt() < COMPACT_BELOW_LIVE_PERCENT) {
+                System.out.printf("store file %s: %s, %d %% of it live data (H2 reclaims the rest only while idle);"
+                        + " `java -jar target/redline.jar compact %s`, with no server running, rewrites it now%n",
+                        file.get(), size, live.getAsInt(), configFile);
+            } else {
+                System.out.printf("store file %s: %s%n", file.get(), size);
+            }
+        } catch (IOException e) {
+            // the size is a courtesy: the load itself is done
         }
     }
 
