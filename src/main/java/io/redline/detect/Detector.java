@@ -196,7 +196,8 @@ public final class Detector {
             }
         }
         if (storiesKept) {
-            reusable.forEach((id, m) -> compared.put(candidates.entries().get(id), m.withStory(m.article().storyId(), hits.get(id))));
+            reusable.forEach((id, m) -> compared.put(candidates.entries().get(id),
+                    m.withStory(m.article().storyId(), hits.get(id))));
             toRead.removeAll(reusable.keySet());
         } else if (!reusable.isEmpty()) {
             for (ArticleRow a : dao.articles(reusable.keySet())) {
