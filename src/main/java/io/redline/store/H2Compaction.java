@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * Disk space of an embedded H2 store. H2 writes every commit to new space in its file and moves the pages still
  * live out of old space only while the store is idle, so a long bulk load leaves a file several times its live
  * data (BENCHMARKS §4(b): 49 GB holding 21 % live data after a million articles). {@link #compact} rewrites the
- * file with its live data only; the store must not be open elsewhere.
+ * file with its live data only, as private as {@link H2Files} keeps it; the store must not be open elsewhere.
  */
 public final class H2Compaction {
     private H2Compaction() {
@@ -44,6 +44,8 @@ public final class H2Compaction {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         }
+        // the rewritten file is new, made with the process's default permissions
+        H2Files.secure(url);
         return new Sizes(before, size(file), (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -46,6 +47,7 @@ class CompactCommandTest {
         long after = Files.size(file);
         assertThat(after).as("file size after compacting, from %d bytes", before).isLessThan(before / 2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("compacted " + file + ": ");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         ArticleStore store = new ArticleStore(db.migratedJdbi());
         assertThat(store.read(RedlineDao::countArticles)).isEqualTo(10);
         assertThat(store.read(dao -> dao.article("seed-07")).orElseThrow().storyId())
