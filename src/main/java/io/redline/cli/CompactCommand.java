@@ -9,6 +9,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.util.Locale;
 
 /**
  * {@code redline compact config.yml}: rewrites the embedded H2 store with its live data only, which a long bulk
@@ -39,7 +40,7 @@ public class CompactCommand extends ConfiguredCommand<RedlineConfiguration> {
             throw StoreInUse.explained(new IllegalStateException("could not compact " + url, e), url,
                     "stop it first; compacting needs the file to itself");
         }
-        System.out.printf("compacted %s: %s -> %s in %.1f s%n", H2Compaction.file(url).orElseThrow(),
+        System.out.printf(Locale.ROOT, "compacted %s: %s -> %s in %.1f s%n", H2Compaction.file(url).orElseThrow(),
                 StoreInUse.size(sizes.before()), StoreInUse.size(sizes.after()), sizes.millis() / 1000.0);
     }
 }

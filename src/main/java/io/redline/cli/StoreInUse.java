@@ -1,6 +1,7 @@
 package io.redline.cli;
 
 import java.sql.SQLException;
+import java.util.Locale;
 
 /** An embedded H2 store that another process (a running server) holds open: what to tell the user. */
 final class StoreInUse {
@@ -22,7 +23,7 @@ final class StoreInUse {
 
     /** Bytes as people read a file's size. */
     static String size(long bytes) {
-        return bytes >= 1L << 30 ? String.format("%.1f GB", bytes / (double) (1L << 30))
-                : String.format("%.1f MB", bytes / (double) (1L << 20));
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
     }
 }
