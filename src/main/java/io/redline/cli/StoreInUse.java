@@ -23,7 +23,10 @@ final class StoreInUse {
 
     /** Bytes as people read a file's size. */
     static String size(long bytes) {
-        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
-                : String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        }
+        return bytes >= 1L << 20 ? String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20))
+                : String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
     }
 }
