@@ -41,6 +41,15 @@ public class CompactCommand extends ConfiguredCommand<RedlineConfiguration> {
                     "stop it first; compacting needs the file to itself");
         }
         System.out.printf(Locale.ROOT, "compacted %s: %s -> %s in %.1f s%n", H2Compaction.file(url).orElseThrow(),
-                StoreInUse.size(sizes.before()), StoreInUse.size(sizes.after()), sizes.millis() / 1000.0);
+                readable(sizes.before()), readable(sizes.after()), sizes.millis() / 1000.0);
+    }
+
+    /** Bytes as people read a file's size. */
+    static String readable(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        }
+        return bytes >= 1L << 20 ? String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20))
+                : String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
     }
 }

@@ -119,7 +119,7 @@ public class LoadCommand extends ConfiguredCommand<RedlineConfiguration> {
             }
         });
         try {
-            String size = StoreInUse.size(Files.size(file.get()));
+            String size = CompactCommand.readable(Files.size(file.get()));
             if (live.isPresent() && live.getAsInt() < COMPACT_BELOW_LIVE_PERCENT) {
                 System.out.printf("store file %s: %s, %d %% of it live data (H2 reclaims the rest only while idle);"
                         + " `java -jar target/redline.jar compact %s`, with no server running, rewrites it now%n",

@@ -1,7 +1,6 @@
 package io.redline.cli;
 
 import java.sql.SQLException;
-import java.util.Locale;
 
 /** An embedded H2 store that another process (a running server) holds open: what to tell the user. */
 final class StoreInUse {
@@ -19,14 +18,5 @@ final class StoreInUse {
             }
         }
         return e;
-    }
-
-    /** Bytes as people read a file's size. */
-    static String size(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
-        }
-        return bytes >= 1L << 20 ? String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20))
-                : String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
     }
 }

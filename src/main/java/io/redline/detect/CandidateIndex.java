@@ -133,7 +133,7 @@ public final class CandidateIndex {
         Map<String, Integer> entryOf = new HashMap<>();
         for (int i = 0; i < hits.entries().length; i++) {
             int entry = hits.entries()[i];
-            String article = known.containsKey(entry) ? known.get(entry) : read.get((long) entry);
+            String article = known.getOrDefault(entry, read.get((long) entry));
             if (article != null) {
                 shared.put(article, hits.sharedKeys()[i]);
                 entryOf.put(article, entry);
