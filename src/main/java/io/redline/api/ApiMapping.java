@@ -14,13 +14,13 @@ public final class ApiMapping {
     private ApiMapping() {
     }
 
-    /** A match of {@code body} (the text looked up), its shared paragraphs read as the diff reads them ({@link DiffViews#shared}). */
-    public static MatchView match(String body, Match m) {
+    /** A match, its shared paragraphs read by {@code shared} (null: without them). */
+    private static MatchView match(Match m, SharedParagraphReader shared) {
         Comparison c = m.comparison();
-        List<SharedParagraphView> shared = body.isEmpty() ? List.of() : DiffViews.shared(c.shared(), body, m.article().body());
         return new MatchView(m.article().articleId(), m.article().storyId(), m.article().title(),
                 m.classification().name(), m.verdict().reason(), round(c.jaccard()), round(c.containmentAInB()),
-                round(c.containmentBInA()), round(c.paragraphCoverage()), evidence(c), shared,
+                round(c.containmentBInA()), round(c.paragraphCoverage()), evidence(c),
+                shared == null ? List.of() : shared.shared(c.shared(), m.article().body()),
                 m.article().source(), m.article().url(), instant(m.article().publishedAt()));
     }
 
@@ -30,15 +30,15 @@ public final class ApiMapping {
                 f.paragraphs(), f.words(), f.facts(), f.numbers(), f.names(), f.years(), f.renamed());
     }
 
+    /** The matches of {@code body} (the text looked up), with their shared paragraphs. */
     public static List<MatchView> matches(String body, List<Match> matches) {
-        return matches.stream().map(m -> match(body, m)).toList();
+        SharedParagraphReader shared = new SharedParagraphReader(body);
+        return matches.stream().map(m -> match(m, shared)).toList();
     }
 
     /** The matches without their shared paragraphs, for answers that report only the relation (bulk lines). */
     public static List<MatchView> relations(List<Match> matches) {
-        return matches.stream().map(m -> match("", m)).map(v -> new MatchView(v.id(), v.storyId(), v.title(),
-                v.classification(), v.reason(), v.jaccard(), v.containment(), v.matchContainment(),
-                v.paragraphCoverage(), v.evidence(), List.of(), v.source(), v.url(), v.publishedAt())).toList();
+        return matches.stream().map(m -> match(m, null)).toList();
     }
 
     public static ArticleView article(VersionRow v) {

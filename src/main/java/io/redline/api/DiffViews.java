@@ -1,23 +1,18 @@
 package io.redline.api;
 
-import io.redline.budget.Deadline;
 import io.redline.diff.ChangeClass;
 import io.redline.diff.DiffSummary;
 import io.redline.diff.ParagraphChange;
 import io.redline.diff.ParagraphOp;
-import io.redline.diff.ParagraphPair;
 import io.redline.diff.Span;
 import io.redline.diff.TextDiff;
 import io.redline.diff.WordChange;
-import io.redline.match.SharedParagraph;
-import io.redline.text.Paragraph;
-import io.redline.text.Paragraphs;
 
 import java.util.List;
 
 /**
  * The one place where the diff engine's values become the API's JSON records (diffs, time line counts, the
- * shared paragraphs of a match): a field or constant added to a
+ * spans of a match's shared paragraphs, which {@link SharedParagraphReader} reads): a field or constant added to a
  * {@code diff} type changes no answer until it is mapped here, and the switches over its enums stop compiling
  * when a constant is added. Example: {@code span(new Span(0, 131))} → {@code SpanView[start=0, end=131]}.
  * Stateless; null in gives null out for the optional parts (a span, a step's summary).
@@ -30,25 +25,6 @@ public final class DiffViews {
     public static DiffResponse response(VersionRef from, VersionRef to, TextDiff diff) {
         return new DiffResponse(from, to, diff.similarity(), title(diff.title()), summary(diff.summary()),
                 diff.paragraphs().stream().map(DiffViews::paragraph).toList());
-    }
-
-    /**
-     * The shared paragraphs of {@code body} and {@code matchBody} with the pair's similarity and shared sentences
-     * from {@link ParagraphPair}, as the diff reads the same pair: one word diff per shared paragraph, bounded as
-     * the diff is and checked against the request's deadline.
-     */
-    public static List<SharedParagraphView> shared(List<SharedParagraph> shared, String body, String matchBody) {
-        if (shared.isEmpty()) {
-            return List.of();
-        }
-        List<Paragraph> mine = Paragraphs.split(body);
-        List<Paragraph> theirs = Paragraphs.split(matchBody);
-        return shared.stream().map(s -> {
-            Deadline.check();
-            ParagraphPair pair = ParagraphPair.of(mine.get(s.index()).text(), theirs.get(s.matchIndex()).text());
-            return new SharedParagraphView(s.index(), s.matchIndex(), pair.similarity(), s.exact(),
-                    spans(pair.sentences()), spans(pair.counterpartSentences()));
-        }).toList();
     }
 
     public static DiffSummaryView summary(DiffSummary s) {

@@ -24,10 +24,19 @@ public record ParagraphPair(double similarity, List<Span> sentences, List<Span> 
 
     /** {@code a} (one paragraph) against {@code b} (its counterpart); neither null. */
     public static ParagraphPair of(String a, String b) {
+        return of(a, b, TextNormalizer.normalize(a).equals(TextNormalizer.normalize(b)));
+    }
+
+    /**
+     * As {@link #of(String, String)}, for a caller that already knows whether the two have the same normal form
+     * ({@code match.SharedParagraph#exact}): the pair is then not normalised again.
+     */
+    public static ParagraphPair of(String a, String b, boolean sameNormalForm) {
         List<String> sa = Sentences.split(a);
-        List<String> sb = Sentences.split(b);
-        if (TextNormalizer.normalize(a).equals(TextNormalizer.normalize(b))) {
-            return new ParagraphPair(1.0, spans(sa, allOf(sa.size())), spans(sb, allOf(sb.size())));
+        List<String> sb = a.equals(b) ? sa : Sentences.split(b);
+        if (sameNormalForm) {
+            List<Span> all = spans(sa, allOf(sa.size()));
+            return new ParagraphPair(1.0, all, sa == sb ? all : spans(sb, allOf(sb.size())));
         }
         List<int[]> pairs = WordDiff.alignSentences(sa, sb);
         List<Integer> ia = new ArrayList<>();
@@ -36,7 +45,7 @@ public record ParagraphPair(double similarity, List<Span> sentences, List<Span> 
             ia.add(p[0]);
             ib.add(p[1]);
         }
-        return new ParagraphPair(similarity(false, WordDiff.diff(a, b)), spans(sa, ia), spans(sb, ib));
+        return new ParagraphPair(similarity(false, WordDiff.diff(sa, sb, pairs)), spans(sa, ia), spans(sb, ib));
     }
 
     /** The one similarity rule: 1.0 for the same normal form, else the word diff's Dice, to four places. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Cuts a paragraph into sentences that cover it completely: a sentence ends after ".", "!" or "?" (and any
@@ -22,6 +23,8 @@ public final class Sentences {
             "approx", "vs", "jr", "sr", "messrs");
     /** Words that take a period before a number only: "No. 5", but "They said no. Then …" ends a sentence. */
     static final Set<String> NUMBER_ABBREVIATIONS = Set.of("no", "nos", "vol", "fig", "p", "pp");
+    private static final int LONGEST_ABBREVIATION = Stream.of(ABBREVIATIONS, NUMBER_ABBREVIATIONS)
+            .flatMap(Set::stream).mapToInt(String::length).max().orElse(0);
 
     private Sentences() {
     }
@@ -77,17 +80,19 @@ public final class Sentences {
         while (begin > 0 && !Character.isWhitespace(text.charAt(begin - 1)) && "(\"'\u201C\u2018[".indexOf(text.charAt(begin - 1)) < 0) {
             begin--;
         }
-        String word = text.substring(begin, dot);
-        if (word.isEmpty()) {
+        if (begin == dot) {
             return false;
         }
-        if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+        if (dot - begin == 1 && Character.isUpperCase(text.charAt(begin))) {
             return true; // an initial: "J. K. Rowling"
         }
-        if (word.matches("(?:\\p{L}\\.)+\\p{L}")) {
-            return true; // a dotted short form: "U.S", "a.m", "Ph.D"
+        if (dottedShortForm(text, begin, dot)) {
+            return true; // "U.S", "a.m"
         }
-        String lower = word.toLowerCase(Locale.ROOT);
+        if (dot - begin > LONGEST_ABBREVIATION) {
+            return false;
+        }
+        String lower = text.substring(begin, dot).toLowerCase(Locale.ROOT);
         if (NUMBER_ABBREVIATIONS.contains(lower)) {
             int next = dot + 1;
             while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
@@ -96,6 +101,26 @@ public final class Sentences {
             return next < text.length() && Character.isDigit(text.charAt(next));
         }
         return ABBREVIATIONS.contains(lower);
+    }
+
+    /** Whether {@code text[begin, end)} is single letters joined by periods, such as "U.S" (at least two letters). */
+    private static boolean dottedShortForm(String text, int begin, int end) {
+        int letters = 0;
+        for (int i = begin; i < end; ) {
+            int c = text.codePointAt(i);
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+            letters++;
+            if (i < end && text.charAt(i++) != '.') {
+                return false;
+            }
+            if (i == end && text.charAt(i - 1) == '.') {
+                return false;
+            }
+        }
+        return letters >= 2;
     }
 
     private static boolean opensSentence(char c) {

@@ -43,7 +43,12 @@ final class WordDiff {
         }
         List<String> sa = Sentences.split(a);
         List<String> sb = Sentences.split(b);
-        List<int[]> pairs = alignSentences(sa, sb);
+        return diff(sa, sb, alignSentences(sa, sb));
+    }
+
+    /** The runs between two paragraphs' sentences, given their alignment ({@link #alignSentences}). */
+    static Result diff(List<String> sa, List<String> sb, List<int[]> pairs) {
+        Runs runs = new Runs();
         int i = 0;
         int j = 0;
         for (int[] p : pairs) {

@@ -3,8 +3,8 @@ package io.redline.read;
 import com.codahale.metrics.Timer;
 import io.redline.api.ApiMapping;
 import io.redline.api.CheckResponse;
-import io.redline.api.DiffViews;
 import io.redline.api.PairView;
+import io.redline.api.SharedParagraphReader;
 import io.redline.detect.Detector;
 import io.redline.detect.Lookup;
 import io.redline.detect.Match;
@@ -60,7 +60,7 @@ public final class Checker {
                 ApiMapping.round(c.jaccard()), ApiMapping.round(c.containmentAInB()), ApiMapping.round(c.containmentBInA()),
                 ApiMapping.round(c.paragraphCoverage()), m.bandsCollided(), detector.bands().parameters().bands(),
                 c.shared().size(), c.onlyInA(), c.onlyInB(), ApiMapping.evidence(c),
-                DiffViews.shared(c.shared(), ra.get().body(), rb.get().body())));
+                new SharedParagraphReader(ra.get().body()).shared(c.shared(), rb.get().body())));
     }
 
     /** Which of the two articles is missing, for a 404 that names it. */

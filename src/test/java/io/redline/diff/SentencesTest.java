@@ -2,6 +2,8 @@ package io.redline.diff;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SentencesTest {
@@ -42,5 +44,16 @@ class SentencesTest {
         assertThat(String.join("", Sentences.split(text))).isEqualTo(text);
         assertThat(Sentences.starts(text)).containsExactly(0, 23, 46);
         assertThat(Sentences.starts("")).isEmpty();
+    }
+
+    /** Single letters joined by periods are a short form, as the pattern {@code (?:\p{L}\.)+\p{L}} says; nothing else is. */
+    @Test
+    void dottedShortFormsAreSingleLettersJoinedByPeriods() {
+        for (String word : List.of("U.S", "a.m", "U.S.A", "é.à", "\uD835\uDC00.\uD835\uDC01", "Ph.D", "e.gg", "1.5", "U..S",
+                ".U", "U.S.", "US", "A.1", "Xyzzyplugh")) {
+            String text = "It was " + word + ". Then more.";
+            boolean shortForm = word.matches("(?:\\p{L}\\.)+\\p{L}");
+            assertThat(Sentences.split(text)).as(word).hasSize(shortForm ? 1 : 2);
+        }
     }
 }
