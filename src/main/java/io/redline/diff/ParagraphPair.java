@@ -45,7 +45,7 @@ public record ParagraphPair(double similarity, List<Span> sentences, List<Span> 
             ia.add(p[0]);
             ib.add(p[1]);
         }
-        return new ParagraphPair(similarity(false, WordDiff.diff(sa, sb, pairs)), spans(sa, ia), spans(sb, ib));
+        return new ParagraphPair(similarity(false, WordDiff.diff(sa, sb, pairs, false)), spans(sa, ia), spans(sb, ib));
     }
 
     /** The one similarity rule: 1.0 for the same normal form, else the word diff's Dice, to four places. */

@@ -36,19 +36,22 @@ final class WordDiff {
     }
 
     static Result diff(String a, String b) {
-        Runs runs = new Runs();
+        Runs runs = new Runs(true);
         if (a.equals(b)) {
             runs.add(WordChange.Op.EQUAL, a);
             return runs.result();
         }
         List<String> sa = Sentences.split(a);
         List<String> sb = Sentences.split(b);
-        return diff(sa, sb, alignSentences(sa, sb));
+        return diff(sa, sb, alignSentences(sa, sb), true);
     }
 
-    /** The runs between two paragraphs' sentences, given their alignment ({@link #alignSentences}). */
-    static Result diff(List<String> sa, List<String> sb, List<int[]> pairs) {
-        Runs runs = new Runs();
+    /**
+     * The runs between two paragraphs' sentences, given their alignment ({@link #alignSentences}); with
+     * {@code keepText} false only the word counts, and no runs (what a similarity needs).
+     */
+    static Result diff(List<String> sa, List<String> sb, List<int[]> pairs, boolean keepText) {
+        Runs runs = new Runs(keepText);
         int i = 0;
         int j = 0;
         for (int[] p : pairs) {
@@ -59,7 +62,13 @@ final class WordDiff {
             for (; j < p[1]; j++) {
                 runs.add(WordChange.Op.INSERT, sb.get(j));
             }
-            diffTokens(DiffTokens.tokens(sa.get(i++)), DiffTokens.tokens(sb.get(j++)), runs);
+            String from = sa.get(i++);
+            String to = sb.get(j++);
+            if (from.equals(to)) {
+                runs.add(WordChange.Op.EQUAL, from); // most paired sentences of a reworded paragraph are untouched
+            } else {
+                diffTokens(DiffTokens.tokens(from), DiffTokens.tokens(to), runs);
+            }
         }
         for (; i < sa.size(); i++) {
             runs.add(WordChange.Op.DELETE, sa.get(i));
@@ -204,11 +213,16 @@ final class WordDiff {
 
     /** Builds runs: merges neighbours of the same kind, and groups each stretch of changes as one DELETE and one INSERT. */
     static final class Runs {
+        private final boolean keepText;
         private final List<WordChange.Op> ops = new ArrayList<>();
         private final List<StringBuilder> texts = new ArrayList<>();
         private int equalWords;
         private int addedWords;
         private int removedWords;
+
+        Runs(boolean keepText) {
+            this.keepText = keepText;
+        }
 
         void add(WordChange.Op op, String text) {
             if (text.isEmpty()) {
@@ -219,6 +233,9 @@ final class WordDiff {
                 case EQUAL -> equalWords += words;
                 case INSERT -> addedWords += words;
                 case DELETE -> removedWords += words;
+            }
+            if (!keepText) {
+                return;
             }
             int last = ops.size() - 1;
             if (last >= 0 && ops.get(last) == op) {

@@ -3,6 +3,7 @@ package io.redline.diff;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +41,31 @@ class ParagraphPairTest {
         assertThat(first.op()).isEqualTo(ParagraphOp.MODIFIED);
         assertThat(first.similarity()).isEqualTo(ParagraphPair.of(first.fromText(), first.toText()).similarity());
         assertThat(List.of(d.paragraphs().get(1).similarity())).containsExactly(1.0);
+    }
+
+    /** The pair counts the words of the same word diff that the diff shows, on every reworded paragraph of many revisions. */
+    @Test
+    void thePairsCountAgreesWithTheDiffOnGeneratedRevisions() {
+        EditGenerator generator = new EditGenerator();
+        Random seeds = new Random(7);
+        int modified = 0;
+        for (int k = 0; k < 300; k++) {
+            EditGenerator.Case c = generator.generate(seeds.nextLong(), true);
+            for (ParagraphChange p : ParagraphDiffer.diff("", c.fromBody(), "", c.toBody()).paragraphs()) {
+                if (p.op() == ParagraphOp.MODIFIED) {
+                    modified++;
+                    assertThat(ParagraphPair.of(p.fromText(), p.toText()).similarity()).isEqualTo(p.similarity());
+                }
+            }
+        }
+        assertThat(modified).isGreaterThan(100);
+    }
+
+    @Test
+    void aCallerThatKnowsTheNormalFormsAgreeGetsTheSameAnswer() {
+        String a = "He said \"yes.\" Then left.";
+        String b = "He said \u201Cyes.\u201D Then left.";
+        assertThat(ParagraphPair.of(a, b, true)).isEqualTo(ParagraphPair.of(a, b));
+        assertThat(ParagraphPair.of(a, a, true)).isEqualTo(ParagraphPair.of(a, a));
     }
 }
