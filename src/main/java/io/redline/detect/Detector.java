@@ -332,13 +332,14 @@ public final class Detector {
     }
 
     /**
-     * A stored version's fingerprint, from its row read whole: held, or its stored shingles and signature with the
-     * paragraph terms of its body, then held.
+     * A stored version's fingerprint, from its row read whole: held, or made from its body (with the shingles and
+     * signature stored with versions from before migration 11, when it has them), then held.
      */
     public Fingerprint storedFingerprint(VersionRow stored) {
-        return heldVersions.fingerprint(stored, row -> new Fingerprint(fingerprinter.paragraphTerms(row.body()),
-                LongArrays.fromBytes(row.shingles()), Signature.fromBytes(row.signature(), fingerprinter.version()),
-                NO_KEYS));
+        return heldVersions.fingerprint(stored, row -> row.shingles() == null || row.signature() == null
+                ? fingerprinter.fingerprint(row.body())
+                : new Fingerprint(fingerprinter.paragraphTerms(row.body()), LongArrays.fromBytes(row.shingles()),
+                        Signature.fromBytes(row.signature(), fingerprinter.version()), NO_KEYS));
     }
 
     private static final long[] NO_KEYS = new long[0];

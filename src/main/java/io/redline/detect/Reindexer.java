@@ -1,8 +1,6 @@
 package io.redline.detect;
 
-import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
-import io.redline.store.LongArrays;
 import io.redline.store.VersionRow;
 
 import java.util.ArrayList;
@@ -38,14 +36,13 @@ public final class Reindexer {
             List<VersionRow> updated = new ArrayList<>(stale.size());
             Map<String, long[]> latestBuckets = new HashMap<>();
             for (VersionRow row : stale) {
-                Fingerprint f = detector.fingerprint(row.body());
                 updated.add(new VersionRow(row.articleId(), row.version(), row.storyId(), row.title(), row.body(),
                         row.publishedAt(), row.url(), row.source(), row.ingestedAt(), row.contentHash(), current,
-                        f.signature().toBytes(), LongArrays.toBytes(f.shingles()), row.lineage()));
+                        null, null, row.lineage()));
                 boolean latest = store.read(dao -> dao.article(row.articleId()))
                         .map(a -> a.latestVersion() == row.version()).orElse(false);
                 if (latest) {
-                    latestBuckets.put(row.articleId(), detector.bucketKeys(f));
+                    latestBuckets.put(row.articleId(), detector.bucketKeys(detector.fingerprint(row.body())));
                 }
             }
             store.updateFingerprints(updated, latestBuckets);

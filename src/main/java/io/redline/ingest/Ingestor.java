@@ -18,7 +18,6 @@ import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
 import io.redline.store.StoryPlacement;
 import io.redline.store.Lineage;
-import io.redline.store.LongArrays;
 import io.redline.store.RedlineDao;
 import io.redline.store.VersionHead;
 import io.redline.store.VersionRow;
@@ -87,8 +86,7 @@ public final class Ingestor {
         String title = request.title() == null ? "" : request.title();
         Fingerprint fingerprint = detector.fingerprint(request.body());
         Lookup early = detector.lookup(fingerprint, publishedAt(request), request.id());
-        return new Prepared(request, title, fingerprint, contentHash(title, request.body()),
-                fingerprint.signature().toBytes(), LongArrays.toBytes(fingerprint.shingles()), early);
+        return new Prepared(request, title, fingerprint, contentHash(title, request.body()), early);
     }
 
     /**
@@ -153,7 +151,7 @@ public final class Ingestor {
             long now = clock.millis();
             VersionRow row = new VersionRow(request.id(), version, 0, prepared.title(), request.body(),
                     publishedAt(request), request.url(), request.source(), now, prepared.contentHash(), detector.indexVersion(),
-                    prepared.signatureBytes(), prepared.shingleBytes(),
+                    null, null,
                     previous.map(Lineage::updateOf).orElseGet(() -> derivation(lookup)));
             long[] keys = detector.bucketKeys(fingerprint);
             ArticleStore.Saved saved = ArticleStore.saveVersion(writes, row, keys,
@@ -216,7 +214,7 @@ public final class Ingestor {
      * one committing thread.
      */
     public record Prepared(ArticleRequest request, String title, Fingerprint fingerprint, String contentHash,
-                           byte[] signatureBytes, byte[] shingleBytes, Lookup early) {
+                           Lookup early) {
     }
 
     public boolean delete(String articleId) {

@@ -261,6 +261,32 @@ class HeldVersionsTest {
         assertThat(uncached.detector().heldVersions().size()).isZero();
     }
 
+    /**
+     * A version is stored without its shingle set and signature, which a look-up makes again from the body; a
+     * version stored with them (before migration 11) is read as the same fingerprint.
+     */
+    @Test
+    void aVersionIsStoredWithoutShinglesAndSignatureAndReadTheSameAsOneStoredWithThem() {
+        Components store = components(0);
+        String body = NewsCorpusGenerator.builder().count(1).build().generate().get(0).body();
+        store.ingestor().ingest(new ArticleRequest("a", null, body, null, null, null));
+        VersionRow row = store.store().read(dao -> dao.latestVersion("a")).orElseThrow();
+        Fingerprint expected = FINGERPRINTER.fingerprint(body);
+        VersionRow withBytes = new VersionRow(row.articleId(), row.version(), row.storyId(), row.title(), row.body(),
+                row.publishedAt(), row.url(), row.source(), row.ingestedAt(), row.contentHash(),
+                row.signatureVersion(), expected.signature().toBytes(),
+                io.redline.store.LongArrays.toBytes(expected.shingles()), row.lineage());
+
+        assertThat(row.signature()).isNull();
+        assertThat(row.shingles()).isNull();
+        for (VersionRow stored : List.of(row, withBytes)) {
+            Fingerprint read = store.detector().storedFingerprint(stored);
+            assertThat(read.shingles()).isEqualTo(expected.shingles());
+            assertThat(read.signature().values()).isEqualTo(expected.signature().values());
+            assertSameTerms(read.paragraphs(), expected.paragraphs());
+        }
+    }
+
     private static List<String> ingest(Components components, List<NewsCorpusGenerator.Doc> docs) {
         List<String> out = new ArrayList<>();
         for (NewsCorpusGenerator.Doc d : docs) {
