@@ -5,6 +5,8 @@ import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.VersionRow;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -19,8 +21,9 @@ import java.util.function.Function;
  * text to be mistaken for the old one. So look-ups come out the same with or without it. Thread-safe; fingerprints
  * are made outside the lock.
  *
- * <p>Example: {@code fingerprint(row, make)} applies {@code make} to a row read whole the first time and returns
- * the held fingerprint afterwards; {@link #keep} holds the fingerprint the ingest path already made.
+ * <p>Example: {@code fingerprint(row, make)} applies {@code make} to a row read whole, holds the result the second
+ * time the same version is read, and returns the held fingerprint afterwards; {@link #keep} holds the fingerprint
+ * the ingest path already made.
  */
 public final class HeldVersions {
     /**
@@ -28,9 +31,18 @@ public final class HeldVersions {
      * 600 words (5,500 units each) or ~340 of 5,000 words (47,000 units each).
      */
     public static final long DEFAULT_MAX_UNITS = 16_000_000;
+    /** Versions remembered as read once (about 100 bytes each). */
+    static final int MAX_READ_ONCE = 65_536;
 
     /** Weighed in 8-byte units. */
     private final WeightBoundedMap<Key, Entry> entries;
+    /** Versions read whole once and not held, most recent last: read again, they are held. */
+    private final Map<Key, Boolean> readOnce = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
+            return size() > MAX_READ_ONCE;
+        }
+    };
     private long hits;
     private long misses;
 
@@ -53,18 +65,32 @@ public final class HeldVersions {
 
     /**
      * The fingerprint of {@code row}, read whole from the store: the held one, or {@code make} applied to the row
-     * and then held. The answer's paragraph terms are the held ones, so the index a comparison builds stays with them.
+     * (and held when the row was read before). The answer's paragraph terms are the held ones, so the index a comparison builds stays with them.
      */
     public Fingerprint fingerprint(VersionRow row, Function<VersionRow, Fingerprint> make) {
         Entry e = lookUp(row);
         if (e == null) {
-            synchronized (this) {
-                misses++;
-            }
             e = Entry.of(row, make.apply(row));
-            keep(row, e);
+            if (readBefore(row)) {
+                keep(row, e);
+            }
         }
         return e.fingerprint();
+    }
+
+    /**
+     * Counts a miss, and whether {@code row} was read whole once before: only then is it held. At a million
+     * articles nearly every candidate of a {@code /check} is read once and never again; holding each pushed out
+     * what ingest keeps and lengthened the young collections (BENCHMARKS §5(a)).
+     */
+    private synchronized boolean readBefore(VersionRow row) {
+        misses++;
+        Key key = new Key(row.articleId(), row.version());
+        if (readOnce.remove(key) != null) {
+            return true;
+        }
+        readOnce.put(key, Boolean.TRUE);
+        return false;
     }
 
     /** Holds {@code row} as stored, with {@code fingerprint}, that of its body (the ingest path's, or the stored one). */
