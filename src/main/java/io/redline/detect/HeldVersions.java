@@ -43,6 +43,8 @@ public final class HeldVersions {
             return size() > MAX_READ_ONCE;
         }
     };
+    /** False for a bound of 0: nothing is held, so no read is remembered either. */
+    private final boolean holdsAny;
     private long hits;
     private long misses;
 
@@ -52,6 +54,7 @@ public final class HeldVersions {
             throw new IllegalArgumentException("maxUnits must be >= 0, got " + maxUnits);
         }
         this.entries = new WeightBoundedMap<>(maxUnits);
+        this.holdsAny = maxUnits > 0;
     }
 
     /**
@@ -65,7 +68,8 @@ public final class HeldVersions {
 
     /**
      * The fingerprint of {@code row}, read whole from the store: the held one, or {@code make} applied to the row
-     * (and held when the row was read before). The answer's paragraph terms are the held ones, so the index a comparison builds stays with them.
+     * (and held when the row was read before). The answer's paragraph terms are the held ones, so the index a
+     * comparison builds stays with them.
      */
     public Fingerprint fingerprint(VersionRow row, Function<VersionRow, Fingerprint> make) {
         Entry e = lookUp(row);
@@ -85,6 +89,9 @@ public final class HeldVersions {
      */
     private synchronized boolean readBefore(VersionRow row) {
         misses++;
+        if (!holdsAny) {
+            return false;
+        }
         Key key = new Key(row.articleId(), row.version());
         if (readOnce.remove(key) != null) {
             return true;

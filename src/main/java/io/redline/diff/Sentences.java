@@ -106,21 +106,22 @@ public final class Sentences {
     /** Whether {@code text[begin, end)} is single letters joined by periods, such as "U.S" (at least two letters). */
     private static boolean dottedShortForm(String text, int begin, int end) {
         int letters = 0;
-        for (int i = begin; i < end; ) {
+        int i = begin;
+        while (i < end) {
             int c = text.codePointAt(i);
             if (!Character.isLetter(c)) {
                 return false;
             }
             i += Character.charCount(c);
             letters++;
-            if (i < end && text.charAt(i++) != '.') {
-                return false;
+            if (i == end) {
+                return letters >= 2;
             }
-            if (i == end && text.charAt(i - 1) == '.') {
+            if (text.charAt(i++) != '.') {
                 return false;
             }
         }
-        return letters >= 2;
+        return false; // empty, or ends with a period
     }
 
     private static boolean opensSentence(char c) {
