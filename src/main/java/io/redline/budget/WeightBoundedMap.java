@@ -58,6 +58,16 @@ public final class WeightBoundedMap<K, V> {
         return old.value();
     }
 
+    /** Whether a value of {@code valueWeight} would be kept without dropping another. */
+    public boolean fits(long valueWeight) {
+        return weight + valueWeight <= maxWeight;
+    }
+
+    /** The key that would be dropped first, or null when empty. */
+    public K eldestKey() {
+        return entries.isEmpty() ? null : entries.keySet().iterator().next();
+    }
+
     /** The weight of the values kept now. */
     public long weight() {
         return weight;

@@ -1,12 +1,11 @@
 package io.redline.detect;
 
+import io.redline.budget.FrequencySketch;
 import io.redline.budget.WeightBoundedMap;
 import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.VersionRow;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -22,7 +21,8 @@ import java.util.function.Function;
  * are made outside the lock.
  *
  * <p>Example: {@code fingerprint(row, make)} applies {@code make} to a row read whole, holds the result the second
- * time the same version is read, and returns the held fingerprint afterwards; {@link #keep} holds the fingerprint
+ * time the same version is read (once the bound is reached, only if it was read more often lately than the version
+ * that would go first), and returns the held fingerprint afterwards; {@link #keep} holds the fingerprint
  * the ingest path already made.
  */
 public final class HeldVersions {
@@ -31,18 +31,13 @@ public final class HeldVersions {
      * 600 words (5,500 units each) or ~340 of 5,000 words (47,000 units each).
      */
     public static final long DEFAULT_MAX_UNITS = 16_000_000;
-    /** Versions remembered as read once (about 100 bytes each). */
-    static final int MAX_READ_ONCE = 65_536;
+    /** Counters per row of {@link #readLately}: several times the versions a default bound holds. */
+    static final int SKETCH_WIDTH = 65_536;
 
     /** Weighed in 8-byte units. */
     private final WeightBoundedMap<Key, Entry> entries;
-    /** Versions read whole once and not held, most recent last: read again, they are held. */
-    private final Map<Key, Boolean> readOnce = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
-            return size() > MAX_READ_ONCE;
-        }
-    };
+    /** How often each version was read lately, held or not. */
+    private final FrequencySketch readLately = new FrequencySketch(SKETCH_WIDTH);
     /** False for a bound of 0: nothing is held, so no read is remembered either. */
     private final boolean holdsAny;
     private long hits;
@@ -75,29 +70,31 @@ public final class HeldVersions {
         Entry e = lookUp(row);
         if (e == null) {
             e = Entry.of(row, make.apply(row));
-            if (readBefore(row)) {
-                keep(row, e);
-            }
+            admit(new Key(row.articleId(), row.version()), e);
         }
         return e.fingerprint();
     }
 
     /**
-     * Counts a miss, and whether {@code row} was read whole once before: only then is it held. At a million
-     * articles nearly every candidate of a {@code /check} is read once and never again; holding each pushed out
-     * what ingest keeps and lengthened the young collections (BENCHMARKS §5(a)).
+     * Counts a miss, and holds the version just read whole if it was read before and, when holding it would push
+     * out another, was read more often lately than the version that would go first. At a million articles nearly
+     * every candidate of a {@code /check} is read once and never again, and a stream of checks reads more
+     * versions than the bound holds: holding each version read pushed out what ingest keeps, replaced the whole
+     * cache before any of it was read again, and every young collection copied it (BENCHMARKS §5(a), §5(b)).
      */
-    private synchronized boolean readBefore(VersionRow row) {
+    private synchronized void admit(Key key, Entry e) {
         misses++;
         if (!holdsAny) {
-            return false;
+            return;
         }
-        Key key = new Key(row.articleId(), row.version());
-        if (readOnce.remove(key) != null) {
-            return true;
+        int reads = readLately.add(key.hash());
+        if (reads < 2) {
+            return;
         }
-        readOnce.put(key, Boolean.TRUE);
-        return false;
+        Key first = entries.eldestKey();
+        if (first == null || entries.fits(e.weight()) || reads > readLately.frequency(first.hash())) {
+            entries.put(key, e, e.weight());
+        }
     }
 
     /** Holds {@code row} as stored, with {@code fingerprint}, that of its body (the ingest path's, or the stored one). */
@@ -106,10 +103,12 @@ public final class HeldVersions {
     }
 
     private synchronized Entry lookUp(VersionRow row) {
-        Entry e = entries.get(new Key(row.articleId(), row.version()));
+        Key key = new Key(row.articleId(), row.version());
+        Entry e = entries.get(key);
         if (e != null && e.ingestedAt() == row.ingestedAt() && e.contentHash().equals(row.contentHash())
                 && (row.body() == null || row.body().equals(e.body()))) {
             hits++;
+            readLately.add(key.hash());
             return e;
         }
         return null;
@@ -152,6 +151,10 @@ public final class HeldVersions {
     }
 
     private record Key(String articleId, int version) {
+        /** The same on every machine and run (String's hash is specified). */
+        long hash() {
+            return ((long) articleId.hashCode() << 32) ^ version;
+        }
     }
 
     /**

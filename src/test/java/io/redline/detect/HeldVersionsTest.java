@@ -56,6 +56,41 @@ class HeldVersionsTest {
         assertThat(cache.misses()).isEqualTo(2);
     }
 
+    /**
+     * Checks that keep reading more versions than the bound holds, in the same order each round (the worst case
+     * for a least-recently-used cache: each version is pushed out just before it is read again), keep a stable
+     * part held and answered from memory, instead of replacing the whole cache every round and answering nothing.
+     */
+    @Test
+    void aScanOverMoreVersionsThanTheBoundKeepsPartOfThemHeld() {
+        List<VersionRow> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(row("scan-" + i, 1, "Paragraph number " + i + " of words.\n\nAnother paragraph " + i + " here.", 1000));
+        }
+        Function<VersionRow, Fingerprint> make = r -> FINGERPRINTER.fingerprint(r.body());
+        long oneEntry = probeWeight(rows.get(0), make);
+        HeldVersions cache = new HeldVersions(oneEntry * 4 + oneEntry / 2); // room for four of the twelve
+
+        for (int round = 0; round < 3; round++) {
+            rows.forEach(r -> cache.fingerprint(r, make));
+        }
+        long hitsBefore = cache.hits();
+        for (int round = 0; round < 5; round++) {
+            rows.forEach(r -> cache.fingerprint(r, make));
+        }
+
+        assertThat(cache.size()).isEqualTo(4);
+        assertThat(cache.hits() - hitsBefore).isEqualTo(5 * 4);
+    }
+
+    /** What one version of {@code row} weighs when held, in the bound's units. */
+    private static long probeWeight(VersionRow row, Function<VersionRow, Fingerprint> make) {
+        HeldVersions probe = new HeldVersions(HeldVersions.DEFAULT_MAX_UNITS);
+        probe.fingerprint(row, make);
+        probe.fingerprint(row, make);
+        return probe.units();
+    }
+
     @Test
     void anArticleCreatedAgainWithTheSameVersionNumberIsNotAnsweredFromMemory() {
         HeldVersions cache = new HeldVersions(HeldVersions.DEFAULT_MAX_UNITS);
