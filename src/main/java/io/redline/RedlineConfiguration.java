@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.redline.ingest.InputLimits;
-import io.redline.store.H2Defaults;
+import io.redline.store.DatabaseDefaults;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -45,9 +45,9 @@ public class RedlineConfiguration extends Configuration {
     @JsonProperty
     private WatchFactory watch = new WatchFactory();
 
-    /** The database, with the settings an embedded H2 store needs unless configured otherwise ({@link H2Defaults}). */
+    /** The database, with the settings each kind of store gets unless configured otherwise ({@link DatabaseDefaults}). */
     public DataSourceFactory getDatabase() {
-        return H2Defaults.apply(database);
+        return DatabaseDefaults.apply(database);
     }
 
     public DetectionFactory getDetection() {
