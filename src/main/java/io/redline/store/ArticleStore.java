@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -170,18 +171,18 @@ public final class ArticleStore {
     public static Saved saveVersion(Writes writes, VersionRow version, long[] buckets, StoryPlacement placement, long now) {
         RedlineDao dao = writes.dao();
         JdbcWrites sql = writes.sql();
-        OptionalLong target = placement.join().isPresent() ? current(sql, placement.join().getAsLong())
-                : OptionalLong.empty();
+        // the story joined is touched by the same statement that finds it
+        OptionalLong target = placement.join().isPresent()
+                ? current(sql, placement.join().getAsLong(), id -> sql.touchStory(id, now)) : OptionalLong.empty();
         long storyId;
         if (target.isEmpty()) {
             storyId = writes.next(Writes.STORY);
             sql.insertStory(storyId, now);
         } else {
             storyId = target.getAsLong();
-            sql.touchStory(storyId, now);
         }
         for (long story : placement.absorb()) {
-            OptionalLong merged = current(sql, story);
+            OptionalLong merged = current(sql, story, sql::storyExists);
             if (merged.isPresent() && merged.getAsLong() != storyId) {
                 dao.moveArticles(merged.getAsLong(), storyId);
                 dao.repointMerges(merged.getAsLong(), storyId);
@@ -207,12 +208,12 @@ public final class ArticleStore {
 
     /**
      * Where a story is now: itself, or the story it was merged into (another replica may have merged it since
-     * the look-up); empty if it was deleted.
+     * the look-up); empty if it was deleted. {@code exists} answers whether a story id is in the store.
      */
-    private static OptionalLong current(JdbcWrites sql, long storyId) {
+    private static OptionalLong current(JdbcWrites sql, long storyId, LongPredicate exists) {
         long id = storyId;
         for (int hops = 0; hops < 1000; hops++) {
-            if (sql.storyExists(id)) {
+            if (exists.test(id)) {
                 return OptionalLong.of(id);
             }
             Optional<Long> into = sql.mergedInto(id);

@@ -65,8 +65,9 @@ final class JdbcWrites {
         update(INSERT_STORY, id, at, at);
     }
 
-    void touchStory(long id, long at) {
-        update(TOUCH_STORY, at, id);
+    /** Sets the story's update time; false if there is no such story. */
+    boolean touchStory(long id, long at) {
+        return update(TOUCH_STORY, at, id) > 0;
     }
 
     Optional<Long> indexSeq(String articleId) {
@@ -125,10 +126,11 @@ final class JdbcWrites {
         }
     }
 
-    private void update(String sql, Object... values) {
+    /** @return the rows changed */
+    private int update(String sql, Object... values) {
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             bind(s, values);
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw JdbcLookupReads.failed(sql, e);
         }

@@ -195,6 +195,7 @@ class ArticleStoreTest {
         assertThat(story).isEqualTo(1);
         assertThat(db.article("d")).get().extracting(ArticleRow::storyId).isEqualTo(1L);
         assertThat(db.countStories()).isEqualTo(1);
+        assertThat(db.story(1)).get().extracting(StoryRow::updatedAt).isEqualTo(400L);
     }
 
     @ParameterizedTest
