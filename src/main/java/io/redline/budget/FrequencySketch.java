@@ -23,8 +23,8 @@ public final class FrequencySketch {
 
     /** @param width counters per row, rounded up to a power of two of at least 16 */
     public FrequencySketch(int width) {
-        if (width < 1 || width > 1 << 28) {
-            throw new IllegalArgumentException("width must be in 1..2^28, got " + width);
+        if (width < 1 || width > 1 << 26) {
+            throw new IllegalArgumentException("width must be in 1..2^26, got " + width);
         }
         int bits = Math.max(4, 32 - Integer.numberOfLeadingZeros(width - 1));
         this.widthBits = bits;

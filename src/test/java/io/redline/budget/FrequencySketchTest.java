@@ -62,5 +62,7 @@ class FrequencySketchTest {
     @Test
     void aWidthOutOfRangeIsRefused() {
         assertThatThrownBy(() -> new FrequencySketch(0)).isInstanceOf(IllegalArgumentException.class);
+        // ten times a wider row would overflow the count that triggers halving
+        assertThatThrownBy(() -> new FrequencySketch((1 << 26) + 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -57,9 +57,9 @@ class HeldVersionsTest {
     }
 
     /**
-     * Checks that keep reading more versions than the bound holds, in the same order each round (the worst case
+     * Look-ups that keep reading more versions than the bound holds, in the same order each round (the worst case
      * for a least-recently-used cache: each version is pushed out just before it is read again), keep a stable
-     * part held and answered from memory, instead of replacing the whole cache every round and answering nothing.
+     * part held and answered from memory instead of replacing the whole cache every round and answering nothing.
      */
     @Test
     void aScanOverMoreVersionsThanTheBoundKeepsPartOfThemHeld() {

@@ -49,6 +49,14 @@ class DatabaseDefaultsTest {
         assertThat(DatabaseDefaults.apply(h2).getProperties()).doesNotContainKey("options");
     }
 
+    @Test
+    void aPostgresUrlWithItsOwnOptionsIsLeftAsItIs() {
+        DataSourceFactory postgres = new DataSourceFactory();
+        postgres.setUrl("jdbc:postgresql://127.0.0.1/redline?options=-c%20statement_timeout%3D4000");
+
+        assertThat(DatabaseDefaults.apply(postgres).getProperties()).doesNotContainKey("options");
+    }
+
     /**
      * Redline's look-up statements, prepared on the server while the tables are empty, still read them through
      * their indexes once they hold thousands of rows. With PostgreSQL's own default (a generic plan kept after five
