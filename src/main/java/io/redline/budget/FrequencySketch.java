@@ -37,11 +37,9 @@ public final class FrequencySketch {
         int min = Integer.MAX_VALUE;
         for (int r = 0; r < ROWS; r++) {
             int counter = counter(key, r);
-            long[] row = rows[r];
-            int shift = (counter & 15) * 4;
-            int value = (int) (row[counter >>> 4] >>> shift) & 15;
+            int value = count(rows[r], counter);
             if (value < 15) {
-                row[counter >>> 4] += 1L << shift;
+                rows[r][counter >>> 4] += 1L << ((counter & 15) * 4);
                 value++;
             }
             min = Math.min(min, value);
@@ -56,10 +54,14 @@ public final class FrequencySketch {
     public int frequency(long key) {
         int min = 15;
         for (int r = 0; r < ROWS; r++) {
-            int counter = counter(key, r);
-            min = Math.min(min, (int) (rows[r][counter >>> 4] >>> ((counter & 15) * 4)) & 15);
+            min = Math.min(min, count(rows[r], counter(key, r)));
         }
         return min;
+    }
+
+    /** The 4-bit counter at {@code counter} of {@code row}: sixteen to a long. */
+    private static int count(long[] row, int counter) {
+        return (int) (row[counter >>> 4] >>> ((counter & 15) * 4)) & 15;
     }
 
     private int counter(long key, int row) {

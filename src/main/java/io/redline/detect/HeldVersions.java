@@ -57,7 +57,7 @@ public final class HeldVersions {
      * held for it, or null when it is not held.
      */
     public Held held(VersionRow head) {
-        Entry e = lookUp(head);
+        Entry e = lookUp(Key.of(head), head);
         return e == null ? null : new Held(withBody(head, e.body()), e.fingerprint());
     }
 
@@ -67,10 +67,11 @@ public final class HeldVersions {
      * comparison builds stays with them.
      */
     public Fingerprint fingerprint(VersionRow row, Function<VersionRow, Fingerprint> make) {
-        Entry e = lookUp(row);
+        Key key = Key.of(row);
+        Entry e = lookUp(key, row);
         if (e == null) {
             e = Entry.of(row, make.apply(row));
-            admit(new Key(row.articleId(), row.version()), e);
+            admit(key, e);
         }
         return e.fingerprint();
     }
@@ -102,8 +103,7 @@ public final class HeldVersions {
         keep(row, Entry.of(row, fingerprint));
     }
 
-    private synchronized Entry lookUp(VersionRow row) {
-        Key key = new Key(row.articleId(), row.version());
+    private synchronized Entry lookUp(Key key, VersionRow row) {
         Entry e = entries.get(key);
         if (e != null && e.ingestedAt() == row.ingestedAt() && e.contentHash().equals(row.contentHash())
                 && (row.body() == null || row.body().equals(e.body()))) {
@@ -115,7 +115,7 @@ public final class HeldVersions {
     }
 
     private synchronized void keep(VersionRow row, Entry entry) {
-        entries.put(new Key(row.articleId(), row.version()), entry, entry.weight());
+        entries.put(Key.of(row), entry, entry.weight());
     }
 
     /** 8-byte units held now. */
@@ -151,6 +151,10 @@ public final class HeldVersions {
     }
 
     private record Key(String articleId, int version) {
+        static Key of(VersionRow row) {
+            return new Key(row.articleId(), row.version());
+        }
+
         /** The same on every machine and run (String's hash is specified). */
         long hash() {
             return ((long) articleId.hashCode() << 32) ^ version;

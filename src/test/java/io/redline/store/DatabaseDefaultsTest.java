@@ -122,14 +122,7 @@ class DatabaseDefaultsTest {
     }
 
     private static String shown(DataSourceFactory database, String setting) throws Exception {
-        ManagedDataSource source = database.build(new MetricRegistry(), "pg-defaults");
-        try (Connection c = source.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW " + setting)) {
-            assertThat(rs.next()).isTrue();
-            return rs.getString(1);
-        } finally {
-            source.stop();
-        }
+        return firstValue(database, "SHOW " + setting);
     }
 
     private static DataSourceFactory h2(String url) {
@@ -142,9 +135,13 @@ class DatabaseDefaultsTest {
     }
 
     private static String openedLobTimeout(DataSourceFactory database) throws Exception {
-        ManagedDataSource source = database.build(new MetricRegistry(), "h2-defaults");
-        try (Connection c = source.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'LOB_TIMEOUT'")) {
+        return firstValue(database, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'LOB_TIMEOUT'");
+    }
+
+    /** The first column of the first row {@code sql} gives, on a connection of the pool {@code database} opens. */
+    private static String firstValue(DataSourceFactory database, String sql) throws Exception {
+        ManagedDataSource source = database.build(new MetricRegistry(), "database-defaults");
+        try (Connection c = source.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();
             return rs.getString(1);
         } finally {
