@@ -19,9 +19,12 @@ import java.util.function.Supplier;
  */
 public final class ArticleStore {
     private final Jdbi jdbi;
+    /** Null unless the store is PostgreSQL. */
+    private final GrowthStatistics statistics;
 
     public ArticleStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.statistics = GrowthStatistics.of(jdbi);
     }
 
     public <T> T read(Function<RedlineDao, T> query) {
@@ -62,7 +65,9 @@ public final class ArticleStore {
 
     /** Runs {@code work}, which writes one article, in one transaction: all of it is committed or none. */
     public <T> T write(Function<Writes, T> work) {
-        return inTransaction(dao -> work.apply(Writes.oneByOne(dao)));
+        T result = inTransaction(dao -> work.apply(Writes.oneByOne(dao)));
+        stored(1);
+        return result;
     }
 
     /**
@@ -160,7 +165,15 @@ public final class ArticleStore {
         for (T result : done) {
             attempts.add(new Attempt<>(result, null));
         }
+        stored(done.size());
         return null;
+    }
+
+    /** After a commit of {@code articles}. */
+    private void stored(int articles) {
+        if (statistics != null) {
+            statistics.stored(articles);
+        }
     }
 
     /** What {@link #saveVersion} wrote: the story the version went into, its index log entry and the entry replaced (0: none). */

@@ -15,20 +15,22 @@ import java.util.Map;
  * ample. Example: {@code jdbc:h2:./data/redline} gets {@code LOB_TIMEOUT=30000} as a connection property;
  * {@code jdbc:h2:./data/redline;LOB_TIMEOUT=60000} is left as it is.
  *
- * <p>PostgreSQL, {@code plan_cache_mode=force_custom_plan} (PostgreSQL 12 and later), sent in the driver's
- * {@code options}: every statement is planned for its own parameters and the tables' size at that moment. The
- * driver prepares a statement on the server after a few uses, and PostgreSQL may then keep one generic plan for
- * it; made while the tables were empty, that plan scanned whole tables by the time they held thousands of rows, so
- * a load into a fresh database slowed from 320 to 130 articles a second within a minute (BENCHMARKS §4(c)).
- * Redline's statements are key look-ups, cheap to plan. Example: {@code jdbc:postgresql://db/redline} gets
- * {@code options=-c plan_cache_mode=force_custom_plan}; options configured already get it added unless they set
- * {@code plan_cache_mode}, and a URL with its own {@code options=} is left as it is.
+ * <p>PostgreSQL, {@code plan_cache_mode=force_generic_plan} (PostgreSQL 12 and later), sent in the driver's
+ * {@code options}: a statement the driver has prepared on the server (after five uses) is planned once per
+ * connection, not at every call. PostgreSQL's own default plans each call anew while it judges a plan for the
+ * actual parameters cheaper, which it did for every look-up Redline makes ({@code = ANY(?)} lists, the index log's
+ * {@code LIMIT}): planning cost more than running them, 0.2 ms of the server's CPU per stored article (BENCHMARKS
+ * §4(e)). Redline's statements are key look-ups whose best plan does not depend on the key; what it depends on is
+ * the tables' size, which {@link GrowthStatistics} keeps current so that a kept plan is remade as the store grows.
+ * Example: {@code jdbc:postgresql://db/redline} gets {@code options=-c plan_cache_mode=force_generic_plan}; options
+ * configured already get it added unless they set {@code plan_cache_mode}, and a URL with its own {@code options=}
+ * is left as it is.
  */
 public final class DatabaseDefaults {
     static final String LOB_TIMEOUT = "LOB_TIMEOUT";
     static final String LOB_TIMEOUT_MILLIS = "30000";
     static final String OPTIONS = "options";
-    static final String CUSTOM_PLANS = "-c plan_cache_mode=force_custom_plan";
+    static final String GENERIC_PLANS = "-c plan_cache_mode=force_generic_plan";
 
     private DatabaseDefaults() {
     }
@@ -44,9 +46,9 @@ public final class DatabaseDefaults {
         if (url.startsWith("jdbc:postgresql:") && !upper.contains("OPTIONS=")) {
             String options = properties.get(OPTIONS);
             if (options == null || options.isBlank()) {
-                properties.put(OPTIONS, CUSTOM_PLANS);
+                properties.put(OPTIONS, GENERIC_PLANS);
             } else if (!options.contains("plan_cache_mode")) {
-                properties.put(OPTIONS, options + " " + CUSTOM_PLANS);
+                properties.put(OPTIONS, options + " " + GENERIC_PLANS);
             }
         }
         return database;
