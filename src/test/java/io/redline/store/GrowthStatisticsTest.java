@@ -34,6 +34,18 @@ class GrowthStatisticsTest {
         assertThat(sequentialScansAfterGrowth(false)).isEqualTo(12);
     }
 
+    /** Analysed at 1,000 and 2,000 articles, when the tables had doubled, and not at every commit. */
+    @Test
+    void theStoreAnalysesItsTablesEachTimeTheyHaveDoubled() throws Exception {
+        TestDatabase db = TestDatabase.postgres();
+        Jdbi jdbi = db.migratedJdbi();
+        storeArticles(new ArticleStore(jdbi));
+
+        long analysed = jdbi.withHandle(h -> h.createQuery("SELECT analyze_count FROM pg_stat_user_tables "
+                + "WHERE relname = 'articles'").mapTo(Long.class).one());
+        assertThat(analysed).isEqualTo(2);
+    }
+
     @Test
     void anH2StoreHasNoneToKeep() {
         assertThat(GrowthStatistics.of(TestDatabase.h2().migratedJdbi())).isNull();
