@@ -23,8 +23,12 @@ public final class ArticleStore {
     private final GrowthStatistics statistics;
 
     public ArticleStore(Jdbi jdbi) {
+        this(jdbi, GrowthStatistics.of(jdbi));
+    }
+
+    ArticleStore(Jdbi jdbi, GrowthStatistics statistics) {
         this.jdbi = jdbi;
-        this.statistics = GrowthStatistics.of(jdbi);
+        this.statistics = statistics;
     }
 
     public <T> T read(Function<RedlineDao, T> query) {

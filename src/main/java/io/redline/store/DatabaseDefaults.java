@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code options}: a statement the driver has prepared on the server (after five uses) is planned once per
  * connection, not at every call. PostgreSQL's own default plans each call anew while it judges a plan for the
  * actual parameters cheaper, which it did for every look-up Redline makes ({@code = ANY(?)} lists, the index log's
- * {@code LIMIT}): planning cost more than running them, 0.2 ms of the server's CPU per stored article (BENCHMARKS
+ * {@code LIMIT}): planning cost more than running them, 0.3 ms of the server's CPU per stored article (BENCHMARKS
  * §4(e)). Redline's statements are key look-ups whose best plan does not depend on the key; what it depends on is
  * the tables' size, which {@link GrowthStatistics} keeps current so that a kept plan is remade as the store grows.
  * Example: {@code jdbc:postgresql://db/redline} gets {@code options=-c plan_cache_mode=force_generic_plan}; options
