@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -159,5 +160,19 @@ public class StageBenchmark {
     @Benchmark
     public long[] sortShingles(Cursor c) {
         return Hashes.sortedDistinct(shingleArrays[c.next(bodies.length)].clone());
+    }
+
+    /** The same with {@code Arrays.sort}, as {@code Hashes.sortedDistinct} sorted before its radix sort. */
+    @Benchmark
+    public long[] sortShinglesBefore(Cursor c) {
+        long[] values = shingleArrays[c.next(bodies.length)].clone();
+        Arrays.sort(values);
+        int n = 1;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] != values[n - 1]) {
+                values[n++] = values[i];
+            }
+        }
+        return n == values.length ? values : Arrays.copyOf(values, n);
     }
 }

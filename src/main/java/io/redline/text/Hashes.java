@@ -62,7 +62,7 @@ public final class Hashes {
         if (values.length == 0) {
             return values;
         }
-        Arrays.sort(values);
+        sort(values);
         int n = 1;
         for (int i = 1; i < values.length; i++) {
             if (values[i] != values[n - 1]) {
@@ -70,6 +70,50 @@ public final class Hashes {
             }
         }
         return n == values.length ? values : Arrays.copyOf(values, n);
+    }
+
+    /** From this length on, {@link #sort} sorts by radix. */
+    static final int RADIX_FROM = 192;
+
+    /**
+     * Sorts in place in {@link Arrays#sort(long[])}'s order (signed). Hashes are random, so a comparison sort
+     * mispredicts about every other branch; from {@value #RADIX_FROM} values on, a radix sort in eight passes of
+     * one byte, which compares nothing, is faster (a text's shingle set: ~600 values).
+     */
+    static void sort(long[] values) {
+        int n = values.length;
+        if (n < RADIX_FROM) {
+            Arrays.sort(values);
+            return;
+        }
+        long[] from = values;
+        long[] to = new long[n];
+        int[] counts = new int[256];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(counts, 0);
+            // the top byte with its sign bit flipped, so negative values come first
+            long flip = shift == 56 ? 0x80L : 0;
+            for (long v : from) {
+                counts[(int) ((v >>> shift ^ flip) & 0xFF)]++;
+            }
+            if (counts[(int) ((from[0] >>> shift ^ flip) & 0xFF)] == n) {
+                continue; // every value has the same byte here: the order stays as it is
+            }
+            for (int b = 0, at = 0; b < 256; b++) {
+                int c = counts[b];
+                counts[b] = at;
+                at += c;
+            }
+            for (long v : from) {
+                to[counts[(int) ((v >>> shift ^ flip) & 0xFF)]++] = v;
+            }
+            long[] swap = from;
+            from = to;
+            to = swap;
+        }
+        if (from != values) {
+            System.arraycopy(from, 0, values, 0, n);
+        }
     }
 
     /** Size of the intersection of two sorted distinct arrays. */

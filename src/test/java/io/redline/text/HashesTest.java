@@ -2,13 +2,49 @@ package io.redline.text;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.SplittableRandom;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Golden values: stored shingle sets and signatures depend on these functions never changing. */
 class HashesTest {
+
+    /** The radix sort orders exactly as Arrays.sort: stored shingle sets were sorted that way and are merged with new ones. */
+    @Test
+    void sortOrdersAsArraysSortDoesAtEveryLength() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int n : new int[]{0, 1, 2, 63, Hashes.RADIX_FROM - 1, Hashes.RADIX_FROM, Hashes.RADIX_FROM + 1, 600, 5000}) {
+            for (int round = 0; round < 20; round++) {
+                // random hashes, small numbers of both signs (equal high bytes), repeats, and the extremes
+                long[] values = new long[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = switch (round % 4) {
+                        case 0 -> random.nextLong();
+                        case 1 -> random.nextLong(-1000, 1000);
+                        case 2 -> values[random.nextInt(i + 1)] ^ (i % 3 == 0 ? random.nextLong() : 0);
+                        default -> i % 2 == 0 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i;
+                    };
+                }
+                long[] expected = values.clone();
+                Arrays.sort(expected);
+                Hashes.sort(values);
+                assertThat(values).as("length %d, round %d", n, round).containsExactly(expected);
+            }
+        }
+    }
+
+    @Test
+    void sortedDistinctDropsRepeatsOfALongArray() {
+        long[] values = new long[1000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 250) * 0x0101_0101_0101_0101L - 3;
+        }
+        long[] distinct = Hashes.sortedDistinct(values);
+        assertThat(distinct).hasSize(250).isSorted();
+    }
 
     @Test
     void mixIsPinned() {
