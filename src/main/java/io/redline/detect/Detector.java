@@ -83,6 +83,10 @@ public final class Detector {
         this.lshThreshold = lshThreshold;
         this.heldVersions = heldVersions;
         this.representatives = representatives;
+        metrics.gauge("redline.held-versions.hits", () -> heldVersions::hits);
+        metrics.gauge("redline.held-versions.misses", () -> heldVersions::misses);
+        metrics.gauge("redline.held-versions.admitted", () -> heldVersions::admitted);
+        metrics.gauge("redline.held-versions.held", () -> heldVersions::size);
     }
 
     /**

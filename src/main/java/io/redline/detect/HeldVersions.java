@@ -42,6 +42,7 @@ public final class HeldVersions {
     private final boolean holdsAny;
     private long hits;
     private long misses;
+    private long admitted;
 
     /** @param maxUnits 8-byte units held at most, over all versions; 0 holds nothing */
     public HeldVersions(long maxUnits) {
@@ -95,6 +96,7 @@ public final class HeldVersions {
         Key first = entries.eldestKey();
         if (first == null || entries.fits(e.weight()) || reads > readLately.frequency(first.hash())) {
             entries.put(key, e, e.weight());
+            admitted++;
         }
     }
 
@@ -136,6 +138,14 @@ public final class HeldVersions {
     /** Fingerprints made from rows read whole since start-up: versions not held when a look-up needed them. */
     public synchronized long misses() {
         return misses;
+    }
+
+    /**
+     * Versions read whole and then held since start-up. Each is new to the heap and lives on, so the young
+     * collections copy it: a count that keeps pace with {@link #misses} means the held versions are churning.
+     */
+    public synchronized long admitted() {
+        return admitted;
     }
 
     /** A stored version as a look-up compares with it: its row (with its body) and its fingerprint. */

@@ -75,12 +75,16 @@ class HeldVersionsTest {
             rows.forEach(r -> cache.fingerprint(r, make));
         }
         long hitsBefore = cache.hits();
+        long admittedBefore = cache.admitted();
         for (int round = 0; round < 5; round++) {
             rows.forEach(r -> cache.fingerprint(r, make));
         }
 
         assertThat(cache.size()).isEqualTo(4);
         assertThat(cache.hits() - hitsBefore).isEqualTo(5 * 4);
+        // the same four stay: the other eight, read as often, push none of them out
+        assertThat(cache.admitted() - admittedBefore).isZero();
+        assertThat(cache.misses()).isPositive();
     }
 
     /** What one version of {@code row} weighs when held, in the bound's units. */

@@ -145,6 +145,11 @@ class ArticleLifecycleTest {
             assertThat(timers.get("redline.check").get("count").asLong()).isEqualTo(1);
             // a stored article is looked up twice: when prepared, and again (reusing comparisons) when committed
             assertThat(timers.get("redline.lsh-lookup").get("count").asLong()).isEqualTo(7);
+            JsonNode gauges = redline.getAdmin("/metrics").json().get("gauges");
+            // the three stored articles were kept from their own ingest, and the check found "flood" held
+            assertThat(gauges.get("redline.held-versions.held").get("value").asLong()).isEqualTo(3);
+            assertThat(gauges.get("redline.held-versions.hits").get("value").asLong()).isPositive();
+            assertThat(gauges.get("redline.held-versions.admitted").get("value").asLong()).isZero();
         }
     }
 
