@@ -47,13 +47,11 @@ public final class Durability {
      */
     public static void enforce(DataSource dataSource, String url) {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("h2")) {
-                enforceH2(c, url);
-            } else if (product.contains("postgres")) {
-                checkPostgres(c);
-            } else {
-                LOG.warn("database {}: Redline cannot tell whether a commit is on disk when it returns", product);
+            switch (DatabaseKind.of(c)) {
+                case H2 -> enforceH2(c, url);
+                case POSTGRES -> checkPostgres(c);
+                case OTHER -> LOG.warn("database {}: Redline cannot tell whether a commit is on disk when it returns",
+                        c.getMetaData().getDatabaseProductName());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check the database's commit durability: " + e.getMessage(), e);

@@ -61,13 +61,13 @@ final class GrowthStatistics {
 
     /** As {@link #of(Jdbi)}, analysing on {@code analyser}. */
     static GrowthStatistics of(Jdbi jdbi, Executor analyser) {
-        String product;
+        DatabaseKind kind;
         try {
-            product = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName());
+            kind = jdbi.withHandle(h -> DatabaseKind.of(h.getConnection()));
         } catch (SQLException e) {
             throw new IllegalStateException("could not tell which database the store is", e);
         }
-        return product.equals("PostgreSQL") ? new GrowthStatistics(jdbi, analyser) : null;
+        return kind == DatabaseKind.POSTGRES ? new GrowthStatistics(jdbi, analyser) : null;
     }
 
     /** Counts {@code articles} committed, and analyses the tables if they have doubled since the last count. */
