@@ -167,12 +167,6 @@ public class StageBenchmark {
     public long[] sortShinglesBefore(Cursor c) {
         long[] values = shingleArrays[c.next(bodies.length)].clone();
         Arrays.sort(values);
-        int n = 1;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] != values[n - 1]) {
-                values[n++] = values[i];
-            }
-        }
-        return n == values.length ? values : Arrays.copyOf(values, n);
+        return Hashes.distinct(values);
     }
 }

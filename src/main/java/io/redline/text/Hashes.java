@@ -59,17 +59,22 @@ public final class Hashes {
 
     /** Sorts the array in place and returns its distinct values (a new array unless all were distinct). */
     public static long[] sortedDistinct(long[] values) {
-        if (values.length == 0) {
-            return values;
-        }
         sort(values);
+        return distinct(values);
+    }
+
+    /** The distinct values of a sorted array, in place (a new array unless all were distinct). */
+    public static long[] distinct(long[] sorted) {
+        if (sorted.length == 0) {
+            return sorted;
+        }
         int n = 1;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] != values[n - 1]) {
-                values[n++] = values[i];
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] != sorted[n - 1]) {
+                sorted[n++] = sorted[i];
             }
         }
-        return n == values.length ? values : Arrays.copyOf(values, n);
+        return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
     }
 
     /** From this length on, {@link #sort} sorts by radix. */
