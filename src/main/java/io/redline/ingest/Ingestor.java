@@ -18,7 +18,6 @@ import io.redline.minhash.Fingerprint;
 import io.redline.store.ArticleStore;
 import io.redline.store.StoryPlacement;
 import io.redline.store.Lineage;
-import io.redline.store.RedlineDao;
 import io.redline.store.VersionHead;
 import io.redline.store.VersionRow;
 import io.redline.store.Writes;
@@ -130,12 +129,11 @@ public final class Ingestor {
      * its own entry there last, once nothing more can fail.
      */
     private IngestResponse store(Writes writes, Prepared prepared, PendingEntries pending, MatchDetail detail) {
-        RedlineDao dao = writes.dao();
         ArticleRequest request = prepared.request();
         Fingerprint fingerprint = prepared.fingerprint();
         try (Timer.Context ignored = timer.time()) {
             Optional<VersionHead> previous = writes.latestHead(request.id());
-            Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), dao.lookups(), prepared.early(),
+            Lookup lookup = detector.lookup(fingerprint, publishedAt(request), request.id(), writes.lookups(), prepared.early(),
                     pending, writes.merges());
             if (previous.isPresent() && previous.get().contentHash().equals(prepared.contentHash())) {
                 VersionHead p = previous.get();

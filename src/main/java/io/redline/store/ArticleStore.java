@@ -1,6 +1,8 @@
 package io.redline.store;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.extension.Extensions;
+import org.jdbi.v3.sqlobject.SqlObjectFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +31,22 @@ public final class ArticleStore {
     ArticleStore(Jdbi jdbi, GrowthStatistics statistics) {
         this.jdbi = jdbi;
         this.statistics = statistics;
+        describeOnce(jdbi, RedlineDao.class, WatchDao.class);
+    }
+
+    /**
+     * Builds the SQL Objects' descriptions (a handler per method) once, in the Jdbi's own configuration. Jdbi
+     * caches them in the configuration every handle copies, but an attach on a handle fills only that handle's
+     * copy, so without this every read rebuilt the handlers of all of {@link RedlineDao}'s methods: about 1 ms of
+     * CPU per request (BENCHMARKS §10(i)).
+     */
+    static void describeOnce(Jdbi jdbi, Class<?>... sqlObjects) {
+        Extensions extensions = jdbi.getConfig(Extensions.class);
+        extensions.findFactory(SqlObjectFactory.class).ifPresent(factory -> {
+            for (Class<?> type : sqlObjects) {
+                extensions.findMetadata(type, factory);
+            }
+        });
     }
 
     public <T> T read(Function<RedlineDao, T> query) {
@@ -69,7 +87,7 @@ public final class ArticleStore {
 
     /** Runs {@code work}, which writes one article, in one transaction: all of it is committed or none. */
     public <T> T write(Function<Writes, T> work) {
-        T result = inTransaction(dao -> work.apply(Writes.oneByOne(dao)));
+        T result = jdbi.inTransaction(handle -> work.apply(Writes.oneByOne(handle)));
         stored(1);
         return result;
     }
@@ -142,8 +160,7 @@ public final class ArticleStore {
         List<T> done = new ArrayList<>(items.size());
         try {
             jdbi.useTransaction(handle -> {
-                Writes writes = items.size() == 1 ? Writes.oneByOne(handle.attach(RedlineDao.class))
-                        : Writes.batched(handle.attach(RedlineDao.class));
+                Writes writes = items.size() == 1 ? Writes.oneByOne(handle) : Writes.batched(handle);
                 S state = perTransaction.get();
                 for (I item : items) {
                     try {
@@ -186,7 +203,6 @@ public final class ArticleStore {
 
     /** {@link #saveVersion(VersionRow, long[], StoryPlacement, long)} inside the caller's transaction. */
     public static Saved saveVersion(Writes writes, VersionRow version, long[] buckets, StoryPlacement placement, long now) {
-        RedlineDao dao = writes.dao();
         JdbcWrites sql = writes.sql();
         // the story joined is touched by the same statement that finds it
         OptionalLong target = placement.join().isPresent()
@@ -201,6 +217,7 @@ public final class ArticleStore {
         for (long story : placement.absorb()) {
             OptionalLong merged = current(sql, story, sql::storyExists);
             if (merged.isPresent() && merged.getAsLong() != storyId) {
+                RedlineDao dao = writes.dao();
                 dao.moveArticles(merged.getAsLong(), storyId);
                 dao.repointMerges(merged.getAsLong(), storyId);
                 if (!writes.subscriptions().isEmpty()) {
@@ -252,7 +269,7 @@ public final class ArticleStore {
             }
             Optional<Long> indexed = dao.indexSeq(articleId);
             if (indexed.isPresent()) {
-                appendLog(Writes.oneByOne(dao), indexed.get(), null);
+                appendLog(Writes.oneByOne(handle), indexed.get(), null);
             }
             dao.deleteVersions(articleId);
             dao.deleteArticle(articleId);
@@ -273,7 +290,7 @@ public final class ArticleStore {
             }
             for (Map.Entry<String, long[]> e : latestBuckets.entrySet()) {
                 Long replaced = dao.indexSeq(e.getKey()).orElse(null);
-                dao.setIndexSeq(e.getKey(), appendLog(Writes.oneByOne(dao), replaced, e.getValue()));
+                dao.setIndexSeq(e.getKey(), appendLog(Writes.oneByOne(handle), replaced, e.getValue()));
             }
         });
     }

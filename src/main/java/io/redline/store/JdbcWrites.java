@@ -32,6 +32,10 @@ final class JdbcWrites {
     private static final String INSERT_VERSION = "INSERT INTO article_versions (article_id, version, title, body, "
             + "published_at, url, source, ingested_at, content_hash, signature_version, signature, shingles, "
             + "parent_article, parent_version, relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String BUMP_COUNTER = "UPDATE counters SET next_value = next_value + 1 WHERE name = ?";
+    private static final String LAST_TAKEN = "SELECT next_value - 1 FROM counters WHERE name = ?";
+    private static final String LOCK_COUNTER = "SELECT next_value FROM counters WHERE name = ? FOR UPDATE";
+    private static final String SET_COUNTER = "UPDATE counters SET next_value = ? WHERE name = ?";
     private static final String SUBSCRIPTIONS = "SELECT id, url, secret, kind, story_id, relation, source, created_at "
             + "FROM watch_subscriptions ORDER BY id";
 
@@ -95,6 +99,25 @@ final class JdbcWrites {
         update(INSERT_VERSION, v.articleId(), v.version(), v.title(), v.body(), v.publishedAt(), v.url(), v.source(),
                 v.ingestedAt(), v.contentHash(), v.signatureVersion(), v.signature(), v.shingles(), l.parentArticle(),
                 l.parentVersion(), l.relation());
+    }
+
+    /** Takes the next number of a counter; the row stays locked until the transaction ends. */
+    long takeNext(String counter) {
+        update(BUMP_COUNTER, counter);
+        return lastTaken(counter);
+    }
+
+    long lastTaken(String counter) {
+        return queryLong(LAST_TAKEN, counter).orElseThrow();
+    }
+
+    /** The next number of a counter, locking its row until the transaction ends. */
+    long lockCounter(String counter) {
+        return queryLong(LOCK_COUNTER, counter).orElseThrow();
+    }
+
+    void setCounter(String counter, long next) {
+        update(SET_COUNTER, next, counter);
     }
 
     List<SubscriptionRow> subscriptions() {

@@ -155,17 +155,6 @@ public interface RedlineDao extends SqlObject {
 
     // --- stories
 
-    /** Takes the next number of a counter; the row stays locked until the transaction ends. */
-    @SqlUpdate("UPDATE counters SET next_value = next_value + 1 WHERE name = :name")
-    void bumpCounter(@Bind("name") String name);
-
-    /** The next number of a counter, locking its row until the transaction ends. */
-    @SqlQuery("SELECT next_value FROM counters WHERE name = :name FOR UPDATE")
-    long lockCounter(@Bind("name") String name);
-
-    @SqlUpdate("UPDATE counters SET next_value = :next WHERE name = :name")
-    void setCounter(@Bind("name") String name, @Bind("next") long next);
-
     @SqlQuery("SELECT id, created_at, updated_at FROM stories WHERE id = :id")
     Optional<StoryRow> story(@Bind("id") long id);
 

@@ -1,5 +1,7 @@
 package io.redline.store;
 
+import org.jdbi.v3.core.Handle;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +20,24 @@ public final class Writes {
     /** Counts story merges (see {@link #merges()}); taken after the story counter and before the log's. */
     static final String MERGE = "merge";
 
-    private final RedlineDao dao;
+    private final Handle handle;
     private final JdbcWrites sql;
+    /** Attached on first use: only merges and deletes need it, and an attach builds a handler per method. */
+    private RedlineDao dao;
     /** Counter → next number, for a batch that took its counters up front; empty when taking one by one. */
     private final Map<String, long[]> reserved;
     private WatchDao watch;
     private List<SubscriptionRow> subscriptions;
 
-    private Writes(RedlineDao dao, Map<String, long[]> reserved) {
-        this.dao = dao;
-        this.sql = new JdbcWrites(dao.getHandle().getConnection());
+    private Writes(Handle handle, Map<String, long[]> reserved) {
+        this.handle = handle;
+        this.sql = new JdbcWrites(handle.getConnection());
         this.reserved = reserved;
     }
 
     /** Each number taken with its own statements: for a transaction that writes one article. */
-    static Writes oneByOne(RedlineDao dao) {
-        return new Writes(dao, Map.of());
+    static Writes oneByOne(Handle handle) {
+        return new Writes(handle, Map.of());
     }
 
     /**
@@ -41,16 +45,24 @@ public final class Writes {
      * stopped: two statements per counter for a whole batch instead of two per number. Numbers handed to work
      * that is later rolled back to a savepoint are simply not used (readers of the log allow gaps).
      */
-    static Writes batched(RedlineDao dao) {
-        Map<String, long[]> reserved = new LinkedHashMap<>();
+    static Writes batched(Handle handle) {
+        Writes writes = new Writes(handle, new LinkedHashMap<>());
         for (String counter : new String[]{STORY, MERGE, LOG}) {
-            reserved.put(counter, new long[]{dao.lockCounter(counter)});
+            writes.reserved.put(counter, new long[]{writes.sql.lockCounter(counter)});
         }
-        return new Writes(dao, reserved);
+        return writes;
     }
 
     public RedlineDao dao() {
+        if (dao == null) {
+            dao = handle.attach(RedlineDao.class);
+        }
         return dao;
+    }
+
+    /** A look-up's reads, in this transaction. */
+    public LookupReads lookups() {
+        return new JdbcLookupReads(handle.getConnection());
     }
 
     /** The statements of every stored article, in plain JDBC. */
@@ -66,7 +78,7 @@ public final class Writes {
     /** The outbox and subscriptions, in this transaction. */
     public WatchDao watch() {
         if (watch == null) {
-            watch = dao.getHandle().attach(WatchDao.class);
+            watch = handle.attach(WatchDao.class);
         }
         return watch;
     }
@@ -83,8 +95,7 @@ public final class Writes {
     long next(String counter) {
         long[] next = reserved.get(counter);
         if (next == null) {
-            dao.bumpCounter(counter);
-            return dao.lastTaken(counter);
+            return sql.takeNext(counter);
         }
         return next[0]++;
     }
@@ -92,11 +103,11 @@ public final class Writes {
     /** Story merges this transaction sees: those committed before it and its own so far. */
     public long merges() {
         long[] next = reserved.get(MERGE);
-        return next == null ? dao.lastTaken(MERGE) : next[0] - 1;
+        return next == null ? sql.lastTaken(MERGE) : next[0] - 1;
     }
 
     /** Stores where the reserved counters stopped; call once, last, before the commit. */
     void finish() {
-        reserved.forEach((counter, next) -> dao.setCounter(counter, next[0]));
+        reserved.forEach((counter, next) -> sql.setCounter(counter, next[0]));
     }
 }
