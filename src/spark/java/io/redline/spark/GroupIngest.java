@@ -54,7 +54,9 @@ final class GroupIngest {
         h2.setUser("sa");
         Migrations.migrate(h2);
         Jdbi jdbi = Jdbi.create(h2).installPlugin(new SqlObjectPlugin());
-        try {
+        try (Connection counters = h2.getConnection();
+             PreparedStatement numberFrom = counters.prepareStatement(
+                     "UPDATE counters SET next_value = ? WHERE name IN ('story', 'lsh')")) {
             ArticleStore store = new ArticleStore(jdbi);
             MetricRegistry metrics = new MetricRegistry();
             Detector detector = settings.getDetection().buildDetector(store, metrics);
@@ -67,8 +69,8 @@ final class GroupIngest {
             while (articles.hasNext()) {
                 Tuple2<Long, ArchiveArticle> next = articles.next();
                 long number = next._1();
-                jdbi.useHandle(h -> h.createUpdate("UPDATE counters SET next_value = :n WHERE name IN ('story', 'lsh')")
-                        .bind("n", number + 1).execute());
+                numberFrom.setLong(1, number + 1);
+                numberFrom.executeUpdate();
                 // relations only: the job reads no match's shared paragraphs, whose word diffs cost a long text ms
                 IngestResponse response = ingestor.commit(ingestor.prepare(next._2().request()));
                 read++;
@@ -82,6 +84,8 @@ final class GroupIngest {
             long merges = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM story_merges").mapTo(Long.class).one());
             copy(h2, target);
             return new BackfillReport(read, 0, created, updated, unchanged, stories, merges);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the partition's private store failed: " + e.getMessage(), e);
         } finally {
             shutdown(h2);
         }
