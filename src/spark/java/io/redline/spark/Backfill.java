@@ -37,8 +37,9 @@ import java.util.Locale;
  *       time order ({@link TimeOrder});</li>
  *   <li>fingerprint every article with the service's {@link Detector} and emit its LSH keys (whole-text bands and
  *       paragraph keys) and its id;</li>
- *   <li>join on those keys: articles sharing one are linked; linked articles form groups (on the driver, one int
- *       per article) — articles of different groups can never be candidates of one another;</li>
+ *   <li>join on those keys: articles that could be candidates of one another (sharing two keys, or one from a
+ *       bucket still nearly empty: {@link CandidateLinks}) are linked; linked articles form groups (on the driver,
+ *       one int per article) — articles of different groups can never be candidates of one another;</li>
  *   <li>send each group whole to one partition, in time order, where the service's {@code Ingestor} verifies
  *       candidates exactly (Comparer, Classifier), picks representatives, assigns stories and merges them, into
  *       a private in-memory store ({@link GroupIngest}); each partition then copies its rows into PostgreSQL in
@@ -56,6 +57,7 @@ public final class Backfill {
     private final JobConfig config;
     private final GroupIngest.Target target;
     private final int partitions;
+    private final int countedBucket;
 
     /**
      * @param config     the service's configuration file: detection and input limits are taken from it, and the
@@ -64,7 +66,13 @@ public final class Backfill {
      * @param partitions partitions for the ingest stage (0: Spark's default parallelism times four)
      */
     public Backfill(SparkSession spark, JobConfig config, int partitions) {
+        this(spark, config, partitions, CandidateLinks.DEFAULT_COUNTED_BUCKET);
+    }
+
+    /** @param countedBucket see {@link CandidateLinks}: tests make it small to send most keys the other way */
+    Backfill(SparkSession spark, JobConfig config, int partitions, int countedBucket) {
         this.spark = spark;
+        this.countedBucket = countedBucket;
         this.config = config;
         RedlineConfiguration settings = config.parse();
         String url = settings.getDatabase().getUrl();
@@ -97,7 +105,7 @@ public final class Backfill {
         if (n > Integer.MAX_VALUE - 1) {
             throw new IllegalArgumentException("at most " + (Integer.MAX_VALUE - 1) + " articles per run, got " + n);
         }
-        int[] labels = groups(numbered, (int) n, config);
+        int[] labels = groups(numbered, (int) n, config, countedBucket, sc);
         Broadcast<int[]> shared = sc.broadcast(labels);
         JobConfig cfg = config;
         GroupIngest.Target to = target;
@@ -115,11 +123,12 @@ public final class Backfill {
     }
 
     /**
-     * Every article's group: articles sharing an LSH key (any of those the service's index would hold for it) or an
-     * id are linked, transitively. The links are joined on the cluster; the groups are found on the driver, one int
-     * per article.
+     * Every article's group: articles that could be candidates of one another in a look-up ({@link CandidateLinks}),
+     * or that are versions of one article, are linked, transitively. The links are found on the cluster; the
+     * groups on the driver, one int per article.
      */
-    private static int[] groups(JavaPairRDD<Long, ArchiveArticle> numbered, int n, JobConfig config) {
+    private static int[] groups(JavaPairRDD<Long, ArchiveArticle> numbered, int n, JobConfig config, int countedBucket,
+                                JavaSparkContext sc) {
         JavaPairRDD<Long, Integer> keyed = numbered.mapPartitionsToPair(articles -> {
             Detector detector = config.parse().getDetection().buildDetector(null, new MetricRegistry());
             List<Tuple2<Long, Integer>> out = new ArrayList<>();
@@ -133,24 +142,12 @@ public final class Backfill {
                         out.add(new Tuple2<>(keys[i], number));
                     }
                 }
-                // a stray collision with an LSH key only joins two groups, which changes no decision
-                out.add(new Tuple2<>(idKey(a._2().id()), number));
             }
             return out.iterator();
         });
-        JavaRDD<Long> links = keyed.groupByKey().flatMap(bucket -> {
-            List<Long> out = new ArrayList<>();
-            int first = Integer.MAX_VALUE;
-            for (int m : bucket._2()) {
-                first = Math.min(first, m);
-            }
-            for (int m : bucket._2()) {
-                if (m != first) {
-                    out.add(((long) first << 32) | m);
-                }
-            }
-            return out.iterator();
-        }).distinct();
+        JavaPairRDD<String, Integer> ids = numbered.mapToPair(a -> new Tuple2<>(a._2().id(), (int) (long) a._1()));
+        int weakBucket = config.parse().getDetection().buildDetector(null, new MetricRegistry()).weakBucket();
+        JavaRDD<Long> links = new CandidateLinks(weakBucket, countedBucket).of(keyed, ids, sc);
         LinkedGroups groups = new LinkedGroups(n);
         Iterator<Long> it = links.toLocalIterator();
         while (it.hasNext()) {
@@ -158,14 +155,6 @@ public final class Backfill {
             groups.link((int) (link >>> 32), (int) link);
         }
         return groups.labels();
-    }
-
-    private static long idKey(String id) {
-        long h = 0x5bd1e9955bd1e995L;
-        for (int i = 0; i < id.length(); i++) {
-            h = (h ^ id.charAt(i)) * 0x100000001b3L;
-        }
-        return h;
     }
 
     /** Migrates the target and refuses one that holds articles already: the decisions assume an empty store. */

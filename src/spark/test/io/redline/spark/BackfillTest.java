@@ -139,6 +139,71 @@ class BackfillTest {
     }
 
     @Test
+    void mostKeysCountedThroughPairsOfBigKeysGiveTheSameStories() {
+        // buckets of more than 2 articles go through each article's big keys: the other way of counting
+        TestDatabase target = TestDatabase.postgres();
+        new Backfill(spark, config(target), 4, 2).run(archive.toString(), ArchiveReader.Format.NDJSON);
+        assertSameAsService(Store.read(target.migratedJdbi()));
+    }
+
+    @Test
+    void articlesAreLinkedOnlyWhereALookUpCouldKeepOneForTheOther() {
+        // article number -> its keys; ids "a"+number, but 8 and 11 are versions of one article
+        Map<Integer, long[]> keys = new TreeMap<>();
+        keys.put(0, new long[]{7});      // bucket 7 = [0, 1, 2, 3]: one key; only 1 found it with one entry
+        keys.put(1, new long[]{7});
+        keys.put(2, new long[]{7});
+        keys.put(3, new long[]{7});
+        keys.put(4, new long[]{20, 21}); // two keys in common, counted bucket by bucket
+        keys.put(5, new long[]{20, 21});
+        keys.put(6, new long[]{20, 21});
+        keys.put(8, new long[]{30});     // 8 leaves bucket 30 when 11 replaces it: 10 may find 9 alone there
+        keys.put(9, new long[]{30});
+        keys.put(10, new long[]{30});
+        keys.put(11, new long[]{});
+        keys.put(12, new long[]{40, 41}); // 40 is big, 41 counted: one of each
+        keys.put(13, new long[]{40, 41});
+        keys.put(14, new long[]{40, 41});
+        keys.put(15, new long[]{40});
+        keys.put(16, new long[]{60, 61}); // both big: a pair of keys in common
+        keys.put(17, new long[]{60, 61});
+        keys.put(18, new long[]{60, 61});
+        keys.put(19, new long[]{60, 61});
+        keys.put(22, new long[]{60});
+        // more big keys than pairs are made of: their buckets are linked whole, 26 and 27 with them
+        long[] many = new long[CandidateLinks.MAX_KEY_PAIRS_FROM + 1];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = 100 + i;
+        }
+        for (int number : new int[]{24, 28, 29, 30}) {
+            keys.put(number, many);
+        }
+        for (int number : new int[]{25, 26, 27}) {
+            keys.put(number, new long[]{100});
+        }
+        List<scala.Tuple2<Long, Integer>> keyed = new ArrayList<>();
+        List<scala.Tuple2<String, Integer>> ids = new ArrayList<>();
+        keys.forEach((number, ks) -> {
+            for (long k : ks) {
+                keyed.add(new scala.Tuple2<>(k, number));
+            }
+            ids.add(new scala.Tuple2<>(number == 11 ? "a8" : "a" + number, number));
+        });
+        var sc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Long> links = new CandidateLinks(1, 3).of(sc.parallelizePairs(keyed, 3), sc.parallelizePairs(ids, 3), sc)
+                .collect();
+        LinkedGroups groups = new LinkedGroups(31);
+        links.forEach(link -> groups.link((int) (link >>> 32), (int) (long) link));
+        Map<Integer, Set<Integer>> byGroup = new TreeMap<>();
+        for (int number : keys.keySet()) {
+            byGroup.computeIfAbsent(groups.root(number), g -> new TreeSet<>()).add(number);
+        }
+        assertThat(byGroup.values()).containsExactlyInAnyOrder(Set.of(0, 1), Set.of(2), Set.of(3), Set.of(4, 5, 6),
+                Set.of(8, 9, 10, 11), Set.of(12, 13, 14), Set.of(15), Set.of(16, 17, 18, 19), Set.of(22),
+                Set.of(24, 25, 26, 27, 28, 29, 30));
+    }
+
+    @Test
     void aDatabaseHoldingArticlesIsRefused() {
         assertThatThrownBy(() -> new Backfill(spark, config(served), 2).run(archive.toString(), ArchiveReader.Format.NDJSON))
                 .hasMessageContaining("already holds");
