@@ -37,8 +37,8 @@ public final class ArticleStore {
     /**
      * Builds the SQL Objects' descriptions (a handler per method) once, in the Jdbi's own configuration. Jdbi
      * caches them in the configuration every handle copies, but an attach on a handle fills only that handle's
-     * copy, so without this every read rebuilt the handlers of all of {@link RedlineDao}'s methods: about 1 ms of
-     * CPU per request (BENCHMARKS §10(i)).
+     * copy: until a {@code withExtension} on the Jdbi filled it, every attach rebuilt the handlers of all of
+     * {@link RedlineDao}'s methods, ~0.5 ms, and the Spark job's partitions never filled it (BENCHMARKS §10(i)).
      */
     static void describeOnce(Jdbi jdbi, Class<?>... sqlObjects) {
         Extensions extensions = jdbi.getConfig(Extensions.class);

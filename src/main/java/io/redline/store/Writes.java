@@ -22,7 +22,7 @@ public final class Writes {
 
     private final Handle handle;
     private final JdbcWrites sql;
-    /** Attached on first use: only merges and deletes need it, and an attach builds a handler per method. */
+    /** Attached on first use: only a merge needs it, and an attach costs a handler per method. */
     private RedlineDao dao;
     /** Counter → next number, for a batch that took its counters up front; empty when taking one by one. */
     private final Map<String, long[]> reserved;

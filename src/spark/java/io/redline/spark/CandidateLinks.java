@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 /**
  * Pairs of articles (by number in time order) that could meet in one of the service's look-ups, as links for
@@ -203,24 +204,10 @@ final class CandidateLinks {
     }
 
     private static int[] sorted(Iterable<Integer> numbers) {
-        List<Integer> list = new ArrayList<>();
-        numbers.forEach(list::add);
-        int[] out = new int[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = list.get(i);
-        }
-        Arrays.sort(out);
-        return out;
+        return StreamSupport.stream(numbers.spliterator(), false).mapToInt(Integer::intValue).sorted().toArray();
     }
 
     private static long[] sortedLongs(Iterable<Long> keys) {
-        List<Long> list = new ArrayList<>();
-        keys.forEach(list::add);
-        long[] out = new long[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = list.get(i);
-        }
-        Arrays.sort(out);
-        return out;
+        return StreamSupport.stream(keys.spliterator(), false).mapToLong(Long::longValue).sorted().toArray();
     }
 }

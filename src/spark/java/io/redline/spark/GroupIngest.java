@@ -71,7 +71,7 @@ final class GroupIngest {
                 long number = next._1();
                 numberFrom.setLong(1, number + 1);
                 numberFrom.executeUpdate();
-                // relations only: the job reads no match's shared paragraphs, whose word diffs cost a long text ms
+                // relations only: nothing here reads the matches' shared paragraphs, whose word diffs are work
                 IngestResponse response = ingestor.commit(ingestor.prepare(next._2().request()));
                 read++;
                 switch (response.status()) {
