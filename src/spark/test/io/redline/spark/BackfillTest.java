@@ -157,7 +157,7 @@ class BackfillTest {
         keys.put(4, new long[]{20, 21}); // two keys in common, counted bucket by bucket
         keys.put(5, new long[]{20, 21});
         keys.put(6, new long[]{20, 21});
-        keys.put(8, new long[]{30});     // 8 leaves bucket 30 when 11 replaces it: 10 may find 9 alone there
+        keys.put(8, new long[]{30});     // 11 replaces 8 some time: not counted as staying, so 10 is linked too
         keys.put(9, new long[]{30});
         keys.put(10, new long[]{30});
         keys.put(11, new long[]{});
