@@ -274,7 +274,7 @@ final class TermIndex {
          * after about half their pairs instead of looking up all.
          */
         Best best(long[] query, int needed) {
-            if (!hasFrequent && query.length > 0) {
+            if (query.length > 0) {
                 Best whole = bestHoldingAll(query);
                 if (whole != null) {
                     return whole;
@@ -318,8 +318,11 @@ final class TermIndex {
          * The answer without counting, when some paragraph has exactly the query's pairs (most paragraphs of a
          * revision: copied, or changed only in punctuation): every pair is shared, the most possible, so the best
          * is the first paragraph holding all of them — that one, or an earlier one holding more. Those all hold the
-         * query's first pair, so only its postings (in text order) are looked at. Null when no paragraph has
-         * exactly the query's pairs. Only for an index without frequent pairs, where counting is exact too.
+         * query's first pair, so only its postings (in text order) are looked at, or, when that pair is frequent,
+         * those of its rarest pair. Null when no paragraph has exactly the query's pairs. Exact with frequent pairs
+         * too, where counting completes only the best {@link #MAX_COMPLETED} candidates: a long text (20,000 words,
+         * 300 paragraphs) has pairs such as "of the" in over {@link #MAX_POSTINGS} paragraphs, and counting its
+         * copied paragraphs was a third of the CPU of loading such texts (BENCHMARKS §10(j)).
          */
         private Best bestHoldingAll(long[] query) {
             Integer same = firstWithTerms().get(new TermSet(query));
@@ -327,6 +330,14 @@ final class TermIndex {
                 return null;
             }
             int k = id(query[0]);
+            if (starts[k + 1] - starts[k] > MAX_POSTINGS) {
+                for (long t : query) {
+                    int other = id(t);
+                    if (starts[other + 1] - starts[other] < starts[k + 1] - starts[k]) {
+                        k = other;
+                    }
+                }
+            }
             for (int i = starts[k]; i < starts[k + 1] && postings[i] < same; i++) {
                 if (holdsAll(paragraphs.get(postings[i]).terms(), query)) {
                     return new Best(postings[i], query.length);

@@ -90,6 +90,35 @@ class TermIndexTest {
     }
 
     @Test
+    void withFrequentPairsACopiedParagraphStillGetsTheFirstParagraphHoldingAllItsPairs() {
+        // "zork blat" is in 120 paragraphs: frequent. Twenty earlier paragraphs hold every other pair of the
+        // query, more than counting completes with the frequent ones; the first holding all four is "... today"
+        List<String> paragraphs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            paragraphs.add("blat storm hits coast " + word(i));
+        }
+        for (int i = 0; i < 120; i++) {
+            paragraphs.add("zork blat river " + word(100 + i));
+        }
+        paragraphs.add("zork blat storm hits coast today");
+        paragraphs.add("zork blat storm hits coast");
+        List<ParagraphTerms> text = terms(body(paragraphs));
+        TermIndex index = new TermIndex(text);
+        assertThat(index.hasFrequent()).isTrue();
+        TermIndex.Best best = index.searcher().best(text.get(141).terms());
+        assertThat(best).isEqualTo(new TermIndex.Best(140, text.get(141).terms().length));
+    }
+
+    /** A word of letters only, different for every {@code n}. */
+    private static String word(int n) {
+        StringBuilder w = new StringBuilder("q");
+        for (int m = n; m > 0 || w.length() == 1; m /= 26) {
+            w.append((char) ('a' + m % 26));
+        }
+        return w.toString();
+    }
+
+    @Test
     void bestOfGivesEachParagraphWhatItsOwnSearchGives() {
         // the subsets text (many ties: repeated paragraphs, prefixes) against parts of itself, and revisions
         Random rng = new Random(5);
