@@ -96,6 +96,10 @@ public class DetectionFactory {
     @JsonProperty
     private int verifyTotal = Representatives.DEFAULT_TOTAL;
 
+    public int getWeakBucket() {
+        return weakBucket;
+    }
+
     public Detector buildDetector(ArticleStore store, MetricRegistry metrics) {
         LshParameters lsh = LshParameters.forThreshold(lshThreshold, signatureLength, LshParameters.DEFAULT_TARGET_PROBABILITY);
         return new Detector(new Fingerprinter(shingleSize, signatureLength, seed), new LshBands(lsh),

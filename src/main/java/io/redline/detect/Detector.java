@@ -139,11 +139,6 @@ public final class Detector {
         return bucketCap;
     }
 
-    /** Buckets holding more live entries than this are weak evidence: one such key alone keeps no candidate. */
-    public int weakBucket() {
-        return weakBucket;
-    }
-
     /** The in-memory band index behind look-ups. */
     public CandidateIndex index() {
         return index;

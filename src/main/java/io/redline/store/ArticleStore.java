@@ -40,7 +40,7 @@ public final class ArticleStore {
      * copy: until a {@code withExtension} on the Jdbi filled it, every attach rebuilt the handlers of all of
      * {@link RedlineDao}'s methods, ~0.5 ms, and the Spark job's partitions never filled it (BENCHMARKS §10(i)).
      */
-    static void describeOnce(Jdbi jdbi, Class<?>... sqlObjects) {
+    private static void describeOnce(Jdbi jdbi, Class<?>... sqlObjects) {
         Extensions extensions = jdbi.getConfig(Extensions.class);
         extensions.findFactory(SqlObjectFactory.class).ifPresent(factory -> {
             for (Class<?> type : sqlObjects) {

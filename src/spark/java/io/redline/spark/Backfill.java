@@ -24,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -146,14 +145,9 @@ public final class Backfill {
             return out.iterator();
         });
         JavaPairRDD<String, Integer> ids = numbered.mapToPair(a -> new Tuple2<>(a._2().id(), (int) (long) a._1()));
-        int weakBucket = config.parse().getDetection().buildDetector(null, new MetricRegistry()).weakBucket();
-        JavaRDD<Long> links = new CandidateLinks(weakBucket, countedBucket).of(keyed, ids, sc);
         LinkedGroups groups = new LinkedGroups(n);
-        Iterator<Long> it = links.toLocalIterator();
-        while (it.hasNext()) {
-            long link = it.next();
-            groups.link((int) (link >>> 32), (int) link);
-        }
+        new CandidateLinks(config.parse().getDetection().getWeakBucket(), countedBucket)
+                .forEachLink(keyed, ids, sc, link -> groups.link((int) (link >>> 32), (int) link));
         return groups.labels();
     }
 

@@ -10,7 +10,9 @@ import scala.Tuple2;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.stream.StreamSupport;
 
 /**
@@ -48,10 +50,13 @@ final class CandidateLinks {
     }
 
     /**
+     * Hands every link to {@code link} on the driver, then drops what was cached on the way.
+     *
      * @param keyed (LSH key, article number) for every distinct key of every article
      * @param ids   (article id, article number) for every article: an id's numbers are its versions
      */
-    JavaRDD<Long> of(JavaPairRDD<Long, Integer> keyed, JavaPairRDD<String, Integer> ids, JavaSparkContext sc) {
+    void forEachLink(JavaPairRDD<Long, Integer> keyed, JavaPairRDD<String, Integer> ids, JavaSparkContext sc,
+                     LongConsumer link) {
         JavaRDD<int[]> updated = ids.groupByKey().values().map(CandidateLinks::sorted).filter(v -> v.length > 1)
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         Broadcast<int[]> superseded = sc.broadcast(sorted(updated.flatMap(v -> {
@@ -61,6 +66,27 @@ final class CandidateLinks {
             }
             return out.iterator();
         }).collect()));
+        JavaPairRDD<Long, int[]> buckets = keyed.groupByKey().mapValues(CandidateLinks::sorted)
+                .filter(b -> b._2().length > 1).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        int counted = countedBucket;
+        JavaPairRDD<Integer, long[]> bigKeys = buckets.filter(b -> b._2().length > counted)
+                .flatMapToPair(CandidateLinks::members)
+                .groupByKey().mapValues(CandidateLinks::sortedLongs).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            Iterator<Long> links = links(updated, superseded, buckets, bigKeys).toLocalIterator();
+            while (links.hasNext()) {
+                link.accept(links.next());
+            }
+        } finally {
+            updated.unpersist();
+            buckets.unpersist();
+            bigKeys.unpersist();
+            superseded.destroy();
+        }
+    }
+
+    private JavaRDD<Long> links(JavaRDD<int[]> updated, Broadcast<int[]> superseded, JavaPairRDD<Long, int[]> buckets,
+                                JavaPairRDD<Integer, long[]> bigKeys) {
         JavaRDD<Long> sameId = updated.flatMap(v -> {
             List<Long> out = new ArrayList<>();
             for (int i = 1; i < v.length; i++) {
@@ -68,37 +94,18 @@ final class CandidateLinks {
             }
             return out.iterator();
         });
-
-        JavaPairRDD<Long, int[]> buckets = keyed.groupByKey().mapValues(CandidateLinks::sorted)
-                .filter(b -> b._2().length > 1).persist(StorageLevel.MEMORY_AND_DISK_SER());
         int weak = weakBucket;
         int counted = countedBucket;
         JavaRDD<Long> strong = buckets.values().flatMap(m -> strongLinks(m, weak, superseded.value()).iterator());
-
-        JavaPairRDD<Integer, long[]> bigKeys = buckets.filter(b -> b._2().length > counted)
-                .flatMapToPair(b -> {
-                    List<Tuple2<Integer, Long>> out = new ArrayList<>(b._2().length);
-                    for (int m : b._2()) {
-                        out.add(new Tuple2<>(m, b._1()));
-                    }
-                    return out.iterator();
-                })
-                .groupByKey().mapValues(CandidateLinks::sortedLongs).persist(StorageLevel.MEMORY_AND_DISK_SER());
         JavaRDD<Long> twoBig = bigKeys.flatMapToPair(a -> keyPairs(a._1(), a._2()).iterator())
                 .groupByKey().flatMap(members -> linkAll(sorted(members._2())).iterator());
         JavaRDD<Long> wholeBuckets = buckets.join(bigKeys.filter(a -> a._2().length > MAX_KEY_PAIRS_FROM)
                         .flatMapToPair(a -> Arrays.stream(a._2()).mapToObj(k -> new Tuple2<>(k, true)).iterator())
                         .reduceByKey((a, b) -> a))
                 .flatMap(b -> linkAll(b._2()._1()).iterator());
-
-        JavaPairRDD<Integer, Long> counting = buckets.filter(b -> b._2().length <= counted).flatMapToPair(b -> {
-            List<Tuple2<Integer, Long>> out = new ArrayList<>(b._2().length);
-            for (int m : b._2()) {
-                out.add(new Tuple2<>(m, b._1()));
-            }
-            return out.iterator();
-        });
-        JavaRDD<Long> counts = counting.leftOuterJoin(bigKeys)
+        JavaRDD<Long> counts = buckets.filter(b -> b._2().length <= counted)
+                .flatMapToPair(CandidateLinks::members)
+                .leftOuterJoin(bigKeys)
                 .mapToPair(t -> new Tuple2<>(t._2()._1(), new Member(t._1(), t._2()._2().orElse(NO_KEYS))))
                 .groupByKey()
                 .flatMapToPair(bucket -> evidence(bucket._2()).iterator())
@@ -106,6 +113,15 @@ final class CandidateLinks {
                 .filter(pair -> pair._2() >= 2)
                 .keys();
         return sameId.union(strong).union(twoBig).union(wholeBuckets).union(counts).distinct();
+    }
+
+    /** (article number, key) for each article of a bucket. */
+    private static Iterator<Tuple2<Integer, Long>> members(Tuple2<Long, int[]> bucket) {
+        List<Tuple2<Integer, Long>> out = new ArrayList<>(bucket._2().length);
+        for (int m : bucket._2()) {
+            out.add(new Tuple2<>(m, bucket._1()));
+        }
+        return out.iterator();
     }
 
     /**

@@ -190,10 +190,9 @@ class BackfillTest {
             ids.add(new scala.Tuple2<>(number == 11 ? "a8" : "a" + number, number));
         });
         var sc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<Long> links = new CandidateLinks(1, 3).of(sc.parallelizePairs(keyed, 3), sc.parallelizePairs(ids, 3), sc)
-                .collect();
         LinkedGroups groups = new LinkedGroups(31);
-        links.forEach(link -> groups.link((int) (link >>> 32), (int) (long) link));
+        new CandidateLinks(1, 3).forEachLink(sc.parallelizePairs(keyed, 3), sc.parallelizePairs(ids, 3), sc,
+                link -> groups.link((int) (link >>> 32), (int) link));
         Map<Integer, Set<Integer>> byGroup = new TreeMap<>();
         for (int number : keys.keySet()) {
             byGroup.computeIfAbsent(groups.root(number), g -> new TreeSet<>()).add(number);
