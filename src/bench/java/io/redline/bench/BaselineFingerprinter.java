@@ -67,7 +67,7 @@ final class BaselineFingerprinter {
             if (withTerms) {
                 paragraphKeys.addKeys(a.shingles.copyOfRange(from, a.shingles.size()), a.paragraphKeys);
                 a.terms.add(new Fingerprint.ParagraphTerms(p, boilerplate, Fingerprinter.wordPairs(tokens, scratch),
-                        tokens.size()));
+                        tokens.size(), TextNormalizer.normalHash(p.text())));
             }
         }
         if (a.shingles.size() == 0) {

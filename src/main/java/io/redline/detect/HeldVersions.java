@@ -6,6 +6,7 @@ import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
 import io.redline.store.VersionRow;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -172,15 +173,17 @@ public final class HeldVersions {
     }
 
     /**
-     * @param weight word pairs, plus one per paragraph for the objects around them, plus the index's bytes in
-     *               8-byte units (counted before it is built, so that the bound holds whenever it is), plus the
-     *               body (two bytes a character), shingles and signature
+     * @param weight word pairs, plus two per paragraph for the objects around them and its normal hash, plus the
+     *               body (two bytes a character), shingles and signature. No word-pair index: a held version is
+     *               compared as B, which needs none ({@link io.redline.match.Comparer}), and an index weighs more
+     *               than the rest together
      */
     private record Entry(long ingestedAt, String contentHash, String body, Fingerprint fingerprint, long weight) {
         static Entry of(VersionRow row, Fingerprint f) {
-            IndexedParagraphs terms = IndexedParagraphs.of(f.paragraphs());
-            long w = terms.size() + (terms.indexBytes() + 7) / 8 + row.body().length() / 4 + 1
-                    + f.shingles().length + f.signature().values().length;
+            List<Fingerprint.ParagraphTerms> terms = f.paragraphs() instanceof IndexedParagraphs indexed
+                    ? indexed.terms() : List.copyOf(f.paragraphs());
+            long w = 2L * terms.size() + row.body().length() / 4 + 1 + f.shingles().length
+                    + f.signature().values().length;
             for (Fingerprint.ParagraphTerms p : terms) {
                 w += p.terms().length;
             }

@@ -8,8 +8,8 @@ import java.util.RandomAccess;
 
 /**
  * The paragraph terms of one text together with their word-pair index ({@link TermIndex}), built on first use and
- * then shared by every comparison against the text, on any thread. For texts kept between look-ups (stored versions
- * in {@code detect.HeldVersions}): without it, each comparison with a stored text rebuilt its index, ~0.2 ms at 5,000 words.
+ * then shared by every comparison of the text, on any thread: for the text of a look-up, compared as A with each
+ * candidate, when it is stored — looked up when prepared and again at commit, on two threads.
  *
  * <p>Example: {@code IndexedParagraphs.of(fingerprinter.paragraphTerms(body))} is a list equal to the terms; a
  * {@link Comparer} given a fingerprint holding it uses its index instead of building one.
@@ -18,13 +18,11 @@ import java.util.RandomAccess;
  */
 public final class IndexedParagraphs extends AbstractList<ParagraphTerms> implements RandomAccess {
     private final List<ParagraphTerms> paragraphs;
-    private final long indexBytes;
     // built by the first comparison that needs it; a race between two threads only builds it twice
     private volatile TermIndex index;
 
     private IndexedParagraphs(List<ParagraphTerms> paragraphs) {
         this.paragraphs = List.copyOf(paragraphs);
-        this.indexBytes = TermIndex.bytesFor(this.paragraphs);
     }
 
     /** {@code paragraphs} (copied) with room for their index; the same instance if it already is one. */
@@ -32,9 +30,9 @@ public final class IndexedParagraphs extends AbstractList<ParagraphTerms> implem
         return paragraphs instanceof IndexedParagraphs ip ? ip : new IndexedParagraphs(paragraphs);
     }
 
-    /** At most the bytes the index holds once built (it is counted before it is built, so a cache can bound it). */
-    public long indexBytes() {
-        return indexBytes;
+    /** The terms alone, without the index: to keep them longer than the index is worth its heap. */
+    public List<ParagraphTerms> terms() {
+        return paragraphs;
     }
 
     TermIndex index() {

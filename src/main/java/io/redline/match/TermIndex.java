@@ -4,7 +4,6 @@ import io.redline.budget.Deadline;
 import io.redline.minhash.Fingerprint.ParagraphTerms;
 import io.redline.text.Hashes;
 import io.redline.text.LongList;
-import io.redline.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,8 +41,6 @@ final class TermIndex {
     }
 
     private final List<ParagraphTerms> paragraphs;
-    // per indexed paragraph, the hash of its normal form: equal for copies that differ only in case or spacing
-    private final long[] normalHashes;
     // open addressing: slot → word pair, and its number + 1 (0: empty slot); numbers index starts
     private final long[] slotKeys;
     private final int[] slotIds;
@@ -70,10 +67,6 @@ final class TermIndex {
             }
         }
         paragraphs = List.copyOf(content);
-        normalHashes = new long[paragraphs.size()];
-        for (int pos = 0; pos < normalHashes.length; pos++) {
-            normalHashes[pos] = TextNormalizer.normalHash(paragraphs.get(pos).paragraph().text());
-        }
         int capacity = capacity(total);
         slotKeys = new long[capacity];
         slotIds = new int[capacity];
@@ -121,7 +114,7 @@ final class TermIndex {
 
     /**
      * Whether an index holds {@code p}: content paragraphs with at least one word pair. The positions of
-     * {@link #normalHash} and {@link Best#position()} count only these.
+     * {@link #paragraphs()} and {@link Best#position()} count only these.
      */
     static boolean indexes(ParagraphTerms p) {
         return !p.boilerplate() && p.terms().length > 0;
@@ -130,25 +123,6 @@ final class TermIndex {
     /** Slots for {@code total} word pairs: a power of two, at least twice the pairs. */
     private static int capacity(int total) {
         return Integer.highestOneBit(Math.max(2, total) * 2 - 1) << 1;
-    }
-
-    /**
-     * About the most bytes the index of {@code text} holds once built, without building it: the slot table, the
-     * postings and their starts (as if every pair were distinct), the indexed paragraphs and the map of their sets.
-     */
-    static long bytesFor(List<ParagraphTerms> text) {
-        long total = 0;
-        long content = 0;
-        for (ParagraphTerms p : text) {
-            if (indexes(p)) {
-                total += p.terms().length;
-                content++;
-            }
-        }
-        long slots = capacity((int) Math.min(total, 1 << 29));
-        // per paragraph: its reference, its normal hash, and a map entry (node, key, boxed position: ~80 bytes) of firstWithTerms
-        // per slot: key, number and FILTER_BITS of the filter
-        return (12 + FILTER_BITS / 8) * slots + 8 * total + 96 * content + 136;  // 136: the object and array headers
     }
 
     /** The slot holding {@code term} ({@code mixed} is its {@link Hashes#mix}), or the empty slot where it would go. */
@@ -170,14 +144,6 @@ final class TermIndex {
         return slotIds[slot(term, mixed)] - 1;
     }
 
-    /**
-     * The hash of the normal form ({@link TextNormalizer#normalHash}) of the paragraph at {@code position}: two
-     * paragraphs with equal hashes are copies but for case and spacing.
-     */
-    long normalHash(int position) {
-        return normalHashes[position];
-    }
-
     /** The indexed paragraphs, in text order. */
     List<ParagraphTerms> paragraphs() {
         return paragraphs;
@@ -194,34 +160,39 @@ final class TermIndex {
     }
 
     /**
-     * For every indexed paragraph of this text, what {@code other.searcher().best(terms)} answers — the paragraph of
-     * {@code other} sharing the most word pairs with it, the first in text order on a tie — and, into
-     * {@code otherBest}, the same for every indexed paragraph of {@code other} against this text, both found from
-     * {@code other}'s side: each of its paragraphs' pairs is looked up here once, and the paragraphs of this text
-     * holding it are counted. The work grows with {@code other}'s pairs (and the pairs the two texts share), not
-     * with this text's: the cheaper way when {@code other} is the shorter text, as a short stored article compared
-     * with a long query is. Exact, so only for two indexes without frequent pairs (where counting is exact too, and
-     * every posting list here is short).
+     * For every indexed paragraph of this text, its best match in {@code other} — the paragraph sharing the most word
+     * pairs with it, the first in text order on a tie — and, into {@code otherBest}, the same for every paragraph of
+     * {@code other} against this text; both exact, frequent pairs included, and found in one pass over {@code other}'s
+     * pairs: each is looked up here once and the paragraphs of this text holding it are counted. So {@code other} needs
+     * no index of its own. The work is the postings walked: for each pair, the paragraphs of this text holding it, once
+     * per paragraph of {@code other} holding it — about {@code other}'s pairs for ordinary texts, but the product of the
+     * two for a pair most paragraphs of both hold (thousands of copies of one clause). The count therefore stops after
+     * {@code budget} postings and answers null; the caller then searches paragraph by paragraph ({@link Searcher}),
+     * where {@link #MAX_POSTINGS} bounds the work instead.
      *
-     * @param otherBest one slot per position of {@code other}, filled as the return value is
-     * @return per position of this index, the best position in {@code other} in the low 32 bits and the pairs
-     *     shared in the high 32; 0 when no paragraph of {@code other} shares any
+     * @param other     the indexed paragraphs ({@link #indexes}) of the other text, in text order
+     * @param otherBest one slot per paragraph of {@code other}, filled as the return value is
+     * @param budget    postings walked at most
+     * @return per position of this index, the best position in {@code other} in the low 32 bits and the pairs shared
+     *     in the high 32, 0 when no paragraph of {@code other} shares any; null when the budget ran out
      */
-    long[] bestOf(TermIndex other, long[] otherBest) {
-        if (hasFrequent || other.hasFrequent) {
-            throw new IllegalStateException("exact only without frequent pairs");
-        }
+    long[] bestOf(List<ParagraphTerms> other, long[] otherBest, long budget) {
         long[] best = new long[paragraphs.size()];
         int[] counts = new int[paragraphs.size()];
         int[] touched = new int[paragraphs.size()];
+        long left = budget;
         // other's paragraphs in text order, and a count must beat the best so far: the first wins a tie
-        for (int pos = 0; pos < other.paragraphs.size(); pos++) {
+        for (int pos = 0; pos < other.size(); pos++) {
             Deadline.check();
             int hits = 0;
-            for (long t : other.paragraphs.get(pos).terms()) {
+            for (long t : other.get(pos).terms()) {
                 int k = id(t);
                 if (k < 0) {
                     continue;
+                }
+                left -= starts[k + 1] - starts[k];
+                if (left < 0) {
+                    return null;
                 }
                 for (int i = starts[k]; i < starts[k + 1]; i++) {
                     int own = postings[i];

@@ -14,9 +14,10 @@ public record Fingerprint(List<ParagraphTerms> paragraphs, long[] shingles, Sign
                           long[] paragraphKeys) {
 
     /**
-     * One paragraph's word-pair hashes (2-shingles, sorted, distinct; one shingle of its word for a one-word paragraph)
-     * and its word count, for paragraph-level evidence.
+     * One paragraph's word-pair hashes (2-shingles, sorted, distinct; one shingle of its word for a one-word paragraph),
+     * its word count, and the hash of its normal form ({@link io.redline.text.TextNormalizer#normalHash}: equal for
+     * copies that differ only in case or spacing), for paragraph-level evidence.
      */
-    public record ParagraphTerms(Paragraph paragraph, boolean boilerplate, long[] terms, int words) {
+    public record ParagraphTerms(Paragraph paragraph, boolean boilerplate, long[] terms, int words, long normalHash) {
     }
 }

@@ -60,7 +60,7 @@ public final class Fingerprinter {
             tokens.clear();
             Tokenizer.hashTokens(content(p), tokens);
             terms.add(new Fingerprint.ParagraphTerms(p, Boilerplate.isBoilerplate(p.text(), p.index()),
-                    wordPairs(tokens, scratch), tokens.size()));
+                    wordPairs(tokens, scratch), tokens.size(), TextNormalizer.normalHash(p.text())));
         }
         return List.copyOf(terms);
     }
@@ -101,7 +101,8 @@ public final class Fingerprinter {
                 }
             }
             if (withTerms) {
-                a.terms.add(new Fingerprint.ParagraphTerms(p, boilerplate, wordPairs(tokens, scratch), tokens.size()));
+                a.terms.add(new Fingerprint.ParagraphTerms(p, boilerplate, wordPairs(tokens, scratch), tokens.size(),
+                        TextNormalizer.normalHash(p.text())));
             }
         }
         if (storyShingles == 0 && boilerplateShingles != null) {

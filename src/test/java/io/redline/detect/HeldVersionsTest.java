@@ -8,7 +8,6 @@ import io.redline.ingest.Ingestor;
 import io.redline.ingest.InputLimits;
 import io.redline.match.Classifier;
 import io.redline.match.Comparer;
-import io.redline.match.IndexedParagraphs;
 import io.redline.minhash.Fingerprint;
 import io.redline.minhash.Fingerprinter;
 import io.redline.minhash.LshBands;
@@ -122,9 +121,8 @@ class HeldVersionsTest {
     void theLeastRecentlyUsedGoFirstWhenTheUnitsHeldPassTheBound() {
         String body = "one two three four five six";
         Fingerprint f = FINGERPRINTER.fingerprint(body);
-        // one paragraph: 5 word pairs + 1, its word-pair index, the body, shingles and signature, in 8-byte units
-        long weight = 6 + (IndexedParagraphs.of(f.paragraphs()).indexBytes() + 7) / 8 + body.length() / 4 + 1
-                + f.shingles().length + f.signature().values().length;
+        // one paragraph: 5 word pairs + 2, the body, shingles and signature, in 8-byte units
+        long weight = 7 + body.length() / 4 + 1 + f.shingles().length + f.signature().values().length;
         HeldVersions cache = new HeldVersions(2 * weight);
         cache.keep(row("a", 1, body, 1), f);
         cache.keep(row("b", 1, body, 1), f);
@@ -151,8 +149,8 @@ class HeldVersionsTest {
     }
 
     /**
-     * A kept entry carries its text's word-pair index, built by the first comparison against it. When the body
-     * under the same id and version changes, the comparison must use the new body's index, never the old one.
+     * When the body under the same id and version changes, a comparison must use the new body's terms, and the
+     * word-pair index built for them, never the old ones.
      */
     @Test
     void aComparisonWithARowWhoseBodyChangedUnderTheSameVersionUsesTheNewBodysIndex() {
@@ -166,7 +164,7 @@ class HeldVersionsTest {
         String newBody = String.join("\n\n", shuffledParagraphs(docs.get(39).body()));
 
         Fingerprint old = kept(cache, row("a", 1, oldBody, 1000), oldBody);
-        comparer.compare(query, old);  // builds the old body's index
+        comparer.compare(old, query);  // builds the old body's index
         Fingerprint changed = kept(cache, row("a", 1, newBody, 1000), newBody);
 
         assertThat(changed.paragraphs()).isNotSameAs(old.paragraphs());

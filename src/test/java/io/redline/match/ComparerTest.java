@@ -212,12 +212,12 @@ class ComparerTest {
     }
 
     /**
-     * Counting a long text's best matches from the short text's side ({@link TermIndex#bestOf}) gives every field of
-     * the comparison as looking up each paragraph of the long text does: texts of 60 to 3,000 words (revisions,
-     * templates and unrelated ones) and excerpts (a text's first paragraphs against the whole), both orders.
+     * Counting both texts' best matches in one pass over B ({@link TermIndex#bestOf}) gives every field of the
+     * comparison as searching each paragraph of both does: texts of 60 to 3,000 words (revisions, templates and
+     * unrelated ones) and excerpts (a text's first paragraphs against the whole), both orders.
      */
     @Test
-    void countingFromTheShorterTextGivesTheSameComparisonsAsLookingUpEveryParagraph() {
+    void countingInOnePassGivesTheSameComparisonsAsSearchingEveryParagraph() {
         Comparer everyParagraph = new Comparer(Comparer.DEFAULT_PARAGRAPH_THRESHOLD, false);
         java.util.List<io.redline.testing.NewsCorpusGenerator.Doc> docs = io.redline.testing.NewsCorpusGenerator.builder()
                 .seed(17).count(160).words(60, 3000).revisionFraction(0.6).templateFraction(0.2)
@@ -229,31 +229,25 @@ class ComparerTest {
             String excerpt = String.join("\n\n", java.util.Arrays.copyOf(paragraphs, Math.max(1, paragraphs.length / 4)));
             texts.add(FINGERPRINTER.fingerprint(excerpt));
         }
-        int lopsided = 0;
-        int lopsidedSharing = 0;
+        int sharing = 0;
+        int reworded = 0;
         for (int i = 1; i < texts.size(); i++) {
             for (int j = Math.max(0, i - 40); j < i; j++) {
                 Fingerprint a = texts.get(i);
                 Fingerprint b = texts.get(j);
                 Comparison ab = COMPARER.compare(a, b);
-                Comparison ba = COMPARER.compare(b, a);
                 assertThat(ab).as("%d against %d", i, j).isEqualTo(everyParagraph.compare(a, b));
-                assertThat(ba).as("%d against %d", j, i).isEqualTo(everyParagraph.compare(b, a));
-                long pa = java.util.Arrays.stream(a.paragraphs().toArray(new Fingerprint.ParagraphTerms[0]))
-                        .mapToLong(p -> p.terms().length).sum();
-                long pb = java.util.Arrays.stream(b.paragraphs().toArray(new Fingerprint.ParagraphTerms[0]))
-                        .mapToLong(p -> p.terms().length).sum();
-                if (pa > 2 * pb || pb > 2 * pa) {
-                    lopsided++;
-                    if (!ab.shared().isEmpty()) {
-                        lopsidedSharing++;
-                    }
+                assertThat(COMPARER.compare(b, a)).as("%d against %d", j, i).isEqualTo(everyParagraph.compare(b, a));
+                if (!ab.shared().isEmpty()) {
+                    sharing++;
+                }
+                if (ab.shared().stream().anyMatch(s -> s.similarity() < 1)) {
+                    reworded++;
                 }
             }
         }
-        // the pairs that take the other way: many, and many of them sharing paragraphs
-        assertThat(lopsided).isGreaterThan(3_000);
-        assertThat(lopsidedSharing).isGreaterThan(300);
+        assertThat(sharing).isGreaterThan(500);
+        assertThat(reworded).isGreaterThan(300);
     }
 
     /**

@@ -144,12 +144,38 @@ class TermIndexTest {
         assertThat(checked).isGreaterThan(2_000);
     }
 
+    @Test
+    void bestOfCountsFrequentPairsExactlyWithinItsBudget() {
+        // clauses that all say "the parties" and the like: pairs held by hundreds of paragraphs of both texts
+        List<ParagraphTerms> clauses = terms(body(legalClauses(400)));
+        List<ParagraphTerms> revised = terms(body(legalClauses(300).stream().map(c -> c.replace("shall", "must")).toList()));
+        TermIndex own = new TermIndex(clauses);
+        assertThat(own.hasFrequent()).isTrue();
+        TermIndex other = new TermIndex(revised);
+        long[] otherBest = new long[other.paragraphs().size()];
+
+        long[] found = own.bestOf(other.paragraphs(), otherBest, Long.MAX_VALUE);
+
+        for (int pos = 0; pos < own.paragraphs().size(); pos++) {
+            assertThat(best(found[pos])).as("paragraph %d", pos).isEqualTo(counted(other.paragraphs(), own.paragraphs().get(pos).terms()));
+        }
+        for (int pos = 0; pos < other.paragraphs().size(); pos++) {
+            assertThat(best(otherBest[pos])).as("other's paragraph %d", pos).isEqualTo(counted(own.paragraphs(), other.paragraphs().get(pos).terms()));
+        }
+        // the same count with fewer postings to walk than it needs gives up
+        assertThat(own.bestOf(other.paragraphs(), otherBest, own.pairs() + other.pairs())).isNull();
+    }
+
+    private static TermIndex.Best best(long found) {
+        return found == 0 ? null : new TermIndex.Best((int) found, (int) (found >>> 32));
+    }
+
     /** {@code bestOf} of {@code text} against {@code other}, position by position, as each paragraph's search gives it. */
     private static int assertBestOfAsSearched(List<ParagraphTerms> text, List<ParagraphTerms> other) {
         TermIndex own = new TermIndex(text);
         TermIndex index = new TermIndex(other);
         long[] otherBest = new long[index.paragraphs().size()];
-        long[] found = own.bestOf(index, otherBest);
+        long[] found = own.bestOf(index.paragraphs(), otherBest, Long.MAX_VALUE);
         assertAsSearched(found, own, index);
         assertAsSearched(otherBest, index, own);
         return own.paragraphs().size() + index.paragraphs().size();
@@ -160,7 +186,7 @@ class TermIndexTest {
         TermIndex.Searcher search = other.searcher();
         for (int pos = 0; pos < text.paragraphs().size(); pos++) {
             TermIndex.Best expected = search.best(text.paragraphs().get(pos).terms());
-            TermIndex.Best got = found[pos] == 0 ? null : new TermIndex.Best((int) found[pos], (int) (found[pos] >>> 32));
+            TermIndex.Best got = best(found[pos]);
             assertThat(got).as("paragraph %d", pos).isEqualTo(expected);
         }
     }
