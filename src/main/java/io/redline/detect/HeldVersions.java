@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Stored versions held in memory for verification: each one's body, shingle set, signature and paragraph terms
- * (with the word-pair index that comparisons build once and share). A look-up that finds a held version reads only
+ * Stored versions held in memory for verification: each one's body, shingle set, signature and paragraph terms. A look-up that finds a held version reads only
  * its small columns ({@link #held}): no body, shingle or signature LOB, and no fingerprinting of the body again.
  * Keyed by (article id, version); bounded in 8-byte units, the least recently used going first.
  *
@@ -28,8 +27,8 @@ import java.util.function.Function;
  */
 public final class HeldVersions {
     /**
-     * In 8-byte units; measured at 8.3 bytes of heap each with the indexes built, so about 130 MB: ~2,900 texts of
-     * 600 words (5,500 units each) or ~340 of 5,000 words (47,000 units each).
+     * In 8-byte units; measured at 8.6 to 8.8 bytes of heap each, so about 140 MB: ~7,200 texts of 650 words (2,200
+     * units each) or ~890 of 5,000 words (17,900 units each).
      */
     public static final long DEFAULT_MAX_UNITS = 16_000_000;
     /** Counters per row of {@link #readLately}: several times the versions a default bound holds. */
@@ -65,8 +64,7 @@ public final class HeldVersions {
 
     /**
      * The fingerprint of {@code row}, read whole from the store: the held one, or {@code make} applied to the row
-     * (and held when the row was read before). The answer's paragraph terms are the held ones, so the index a
-     * comparison builds stays with them.
+     * (and held when the row was read before).
      */
     public Fingerprint fingerprint(VersionRow row, Function<VersionRow, Fingerprint> make) {
         Key key = Key.of(row);
