@@ -35,15 +35,17 @@ final class TermIndex {
     static final int FILTER_BITS = 4;
     /** Candidates whose shared count is completed with frequent pairs, for a query that has some. */
     static final int MAX_COMPLETED = 16;
+    /** The low bits of a slot, which number its pair (see {@link #slot}); a text of 2 MB has about 350,000 pairs. */
+    private static final long NUMBER_MASK = (1L << 24) - 1;
 
     /** The best paragraph found for a query: its position in {@link #paragraphs()} and the pairs shared. */
     record Best(int position, int shared) {
     }
 
     private final List<ParagraphTerms> paragraphs;
-    // open addressing: slot → word pair, and its number + 1 (0: empty slot); numbers index starts
-    private final long[] slotKeys;
-    private final int[] slotIds;
+    // open addressing, one long a slot: the pair's top 40 bits (its tag), then its number + 1 in the low 24 (0: empty
+    // slot); numbers index starts. One memory access a probe, where a separate key and number took two
+    private final long[] slots;
     private final int mask;
     // FILTER_BITS per slot, one set for each pair held (by the top bits of its mixed hash): a pair the text does not
     // hold — most pairs of an unrelated text — is mostly told so by one bit, without walking the slot table
@@ -67,9 +69,11 @@ final class TermIndex {
             }
         }
         paragraphs = List.copyOf(content);
+        if (total >= NUMBER_MASK) {
+            throw new IllegalArgumentException("more than " + NUMBER_MASK + " word pairs: " + total);
+        }
         int capacity = capacity(total);
-        slotKeys = new long[capacity];
-        slotIds = new int[capacity];
+        slots = new long[capacity];
         mask = capacity - 1;
         long filterBits = (long) capacity * FILTER_BITS;
         filter = new long[(int) Math.max(1, filterBits / 64)];
@@ -85,11 +89,10 @@ final class TermIndex {
                 int bit = (int) (mixed >>> filterShift);
                 filter[bit >>> 6] |= 1L << bit;
                 int slot = slot(t, mixed);
-                if (slotIds[slot] == 0) {
-                    slotKeys[slot] = t;
-                    slotIds[slot] = ++distinct;
+                if (slots[slot] == 0) {
+                    slots[slot] = (t & ~NUMBER_MASK) | ++distinct;
                 }
-                int id = slotIds[slot] - 1;
+                int id = (int) (slots[slot] & NUMBER_MASK) - 1;
                 ids[n++] = id;
                 perId[id + 1]++;
             }
@@ -120,15 +123,20 @@ final class TermIndex {
         return !p.boilerplate() && p.terms().length > 0;
     }
 
-    /** Slots for {@code total} word pairs: a power of two, at least twice the pairs. */
+    /** Slots for {@code total} word pairs: a power of two, at least 1.5 times the pairs. */
     private static int capacity(int total) {
-        return Integer.highestOneBit(Math.max(2, total) * 2 - 1) << 1;
+        return Integer.highestOneBit(Math.max(2, total * 3 / 2) - 1) << 1;
     }
 
-    /** The slot holding {@code term} ({@code mixed} is its {@link Hashes#mix}), or the empty slot where it would go. */
+    /**
+     * The slot holding {@code term} ({@code mixed} is its {@link Hashes#mix}), or the empty slot where it would go.
+     * Pairs are told apart by their top 40 bits: two pairs of one text that differ only below them are taken for one
+     * about once in 2<sup>40</sup> / (pairs of the text) texts, as two different pairs would share a 64-bit hash.
+     */
     private int slot(long term, long mixed) {
         int slot = (int) mixed & mask;
-        while (slotIds[slot] != 0 && slotKeys[slot] != term) {
+        long tag = term & ~NUMBER_MASK;
+        while (slots[slot] != 0 && (slots[slot] & ~NUMBER_MASK) != tag) {
             slot = (slot + 1) & mask;
         }
         return slot;
@@ -141,7 +149,7 @@ final class TermIndex {
         if ((filter[bit >>> 6] & (1L << bit)) == 0) {
             return -1;
         }
-        return slotIds[slot(term, mixed)] - 1;
+        return (int) (slots[slot(term, mixed)] & NUMBER_MASK) - 1;
     }
 
     /** The indexed paragraphs, in text order. */
