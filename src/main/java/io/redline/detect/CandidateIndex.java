@@ -104,6 +104,22 @@ public final class CandidateIndex {
         return index.find(keys, cap, weakBucket, pending).strongest(maxCandidates);
     }
 
+    /**
+     * As {@link #hits}, for keys whose entries {@code earlier} found outside any transaction: those same hits when
+     * nothing applied since, committed or in {@code pending}, touched the keys' buckets
+     * ({@link LshIndex#unchangedSince}), without looking the keys up again; else the hits found now.
+     */
+    public LshIndex.Hits hitsAgain(LshIndex.Hits earlier, long[] keys, int cap, int weakBucket, LookupReads dao,
+                                   PendingEntries pending) {
+        if (pending.isEmpty()) {
+            refresh(dao);
+        }
+        if (index.unchangedSince(earlier, keys, pending)) {
+            return earlier;
+        }
+        return index.find(keys, cap, weakBucket, pending).strongest(maxCandidates);
+    }
+
     /** The second half of {@link #find}: the articles of the entries found. */
     public Candidates resolve(LshIndex.Hits hits, LookupReads dao) {
         return resolve(hits, dao, Map.of());

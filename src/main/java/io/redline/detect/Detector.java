@@ -144,11 +144,16 @@ public final class Detector {
         return index;
     }
 
-    /** The index entries a text finds, timed as {@code redline.lsh-lookup}. */
-    private LshIndex.Hits hits(Fingerprint fingerprint, LookupReads dao, PendingEntries pending) {
+    /**
+     * The index entries a text finds, timed as {@code redline.lsh-lookup}; {@code earlier} (may be null): those an
+     * earlier look-up of the text found, reused if they still hold.
+     */
+    private LshIndex.Hits hits(Fingerprint fingerprint, LookupReads dao, PendingEntries pending, LshIndex.Hits earlier) {
         LshIndex.Hits hits;
         try (Timer.Context ignored = lookupTimer.time()) {
-            hits = index.hits(bucketKeys(fingerprint), bucketCap, weakBucket, dao, pending);
+            long[] keys = bucketKeys(fingerprint);
+            hits = earlier == null ? index.hits(keys, bucketCap, weakBucket, dao, pending)
+                    : index.hitsAgain(earlier, keys, bucketCap, weakBucket, dao, pending);
         }
         oversizedBuckets.inc(hits.oversized());
         return hits;
@@ -175,7 +180,7 @@ public final class Detector {
      */
     public Lookup lookup(Fingerprint fingerprint, Long publishedAt, String excludeId, LookupReads dao,
                          Lookup earlier, PendingEntries pending, long merges) {
-        LshIndex.Hits found = hits(fingerprint, dao, pending);
+        LshIndex.Hits found = hits(fingerprint, dao, pending, earlier == null ? null : earlier.hits());
         if (earlier != null && earlier.stillHolds(found, merges)) {
             return earlier;
         }

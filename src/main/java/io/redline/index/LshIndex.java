@@ -23,11 +23,21 @@ public final class LshIndex {
     /** Enough that a shard's sorted run stays well under G1's humongous-object size at millions of articles. */
     static final int SHARDS = 4096;
 
+    /** The bits of a key the index keeps (shard and low half): keys equal in these are one key to it. */
+    static final long KEPT_BITS = 0xFFF0_0000_FFFF_FFFFL;
+    /**
+     * Keys of the latest changes held for {@link #unchangedSince}, 2 MB: ~2,600 changes of news articles, ~480 of
+     * 5,000-word texts, where a look-up is checked again about a hundred changes later (a bulk's lines prepared
+     * ahead of their commit and a batch's own, plus other replicas' writes meanwhile).
+     */
+    static final long RECENT_KEYS = 1 << 18;
+
     private static final PendingEntries NOTHING_PENDING = new PendingEntries();
 
     private final KeyTable[] shards = new KeyTable[SHARDS];
     private final BitSet dead = new BitSet();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final RecentChanges recent = new RecentChanges(RECENT_KEYS);
     private long lastEntry;
     /** {@link KeyTable#LOADING_FRACTION} while a {@link Loading} is open. */
     private int mergeFraction = KeyTable.RECENT_FRACTION;
@@ -54,6 +64,7 @@ public final class LshIndex {
                     shards[shard(key)].add((int) key, (int) entry, dead, mergeFraction);
                 }
             }
+            recent.add(entry, replaces, keys == null ? null : kept(keys));
             lastEntry = entry;
         } finally {
             lock.writeLock().unlock();
@@ -136,6 +147,8 @@ public final class LshIndex {
                     }
                 }
                 lastEntry = previous;
+                // changes loaded in bulk are not held: a look-up made before them is made again
+                recent.forgetUpTo(previous);
             } finally {
                 lock.writeLock().unlock();
             }
@@ -194,8 +207,10 @@ public final class LshIndex {
         EntryCounts counts = new EntryCounts();
         int oversized = 0;
         int[] replaced = pending.replacedShared();
+        long asOf;
         lock.readLock().lock();
         try {
+            asOf = pending.isEmpty() ? lastEntry : -1;
             for (long key : Hashes.sortedDistinct(keys.clone())) {
                 found.truncate(0);
                 int[] own = pending.live(key);
@@ -217,7 +232,37 @@ public final class LshIndex {
         } finally {
             lock.readLock().unlock();
         }
-        return counts.hits(oversized);
+        return counts.hits(oversized, asOf);
+    }
+
+    /**
+     * Whether {@link #find} of {@code keys} with {@code pending} would find what {@code earlier} found (a find
+     * outside any transaction, with the same cap and weak bucket), without looking the keys up again: true when no
+     * change applied since, here or in {@code pending}, added an entry under one of the keys or killed one under one
+     * of them. False when it cannot tell (changes no longer held, or {@code earlier} was made inside a transaction):
+     * then only a new find tells. Checking costs a merge of the keys with each change's,
+     * where a find of a long text's hundreds of keys walks hundreds of buckets (BENCHMARKS §10(k)).
+     */
+    public boolean unchangedSince(Hits earlier, long[] keys, PendingEntries pending) {
+        if (earlier.asOf() < 0) {
+            return false;
+        }
+        long[] kept = kept(keys);
+        lock.readLock().lock();
+        try {
+            return !recent.touches(earlier.asOf(), kept, recent) && !pending.changes().touches(earlier.asOf(), kept, recent);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** {@code keys} as the index tells them apart ({@link #KEPT_BITS}), sorted and distinct. */
+    static long[] kept(long[] keys) {
+        long[] out = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = keys[i] & KEPT_BITS;
+        }
+        return Hashes.sortedDistinct(out);
     }
 
     /** Keys held, live or not yet purged. */
@@ -238,7 +283,7 @@ public final class LshIndex {
     public long bytes() {
         lock.readLock().lock();
         try {
-            long n = dead.size() / 8;
+            long n = dead.size() / 8 + recent.bytes();
             for (KeyTable shard : shards) {
                 n += shard.bytes();
             }
@@ -303,7 +348,7 @@ public final class LshIndex {
         }
 
         /** Entries found under two keys or more, or under one strong key, in entry order, with their counts. */
-        Hits hits(int oversized) {
+        Hits hits(int oversized, long asOf) {
             // (entry, keys shared) packed in one long, sorted by entry
             long[] kept = new long[size];
             int n = 0;
@@ -320,7 +365,7 @@ public final class LshIndex {
                 entries[i] = (int) (kept[i] >>> 32);
                 sharedKeys[i] = (int) kept[i];
             }
-            return new Hits(entries, sharedKeys, oversized);
+            return new Hits(entries, sharedKeys, oversized, asOf);
         }
     }
 
@@ -328,8 +373,9 @@ public final class LshIndex {
      * The entries found and how many keys each shares with the query, in entry order.
      *
      * @param oversized keys skipped because their bucket held more than the cap
+     * @param asOf      the last entry applied when they were found, -1 if found with pending entries
      */
-    public record Hits(int[] entries, int[] sharedKeys, int oversized) {
+    public record Hits(int[] entries, int[] sharedKeys, int oversized, long asOf) {
         /**
          * The {@code limit} entries sharing the most keys (the lower entry first on a tie), still in entry order;
          * this when there are no more. Example: entries [3, 5, 8] sharing [2, 6, 2], limit 2 → [3, 5].
@@ -355,7 +401,7 @@ public final class LshIndex {
                 e[i] = (int) (kept[i] >>> 32);
                 k[i] = (int) kept[i];
             }
-            return new Hits(e, k, oversized);
+            return new Hits(e, k, oversized, asOf);
         }
     }
 }

@@ -14,8 +14,7 @@ import java.util.Set;
  * if the entries were in the shared index. Not thread-safe: one per transaction.
  */
 public final class PendingEntries {
-    /** The bits of a key that {@link LshIndex} keeps: shard and low half. */
-    private static final long KEPT_BITS = 0xFFF0_0000_FFFF_FFFFL;
+    private static final long KEPT_BITS = LshIndex.KEPT_BITS;
 
     private static final int[] EMPTY = new int[0];
 
@@ -37,6 +36,7 @@ public final class PendingEntries {
     private final Set<Integer> deadOwn = new HashSet<>();
     private final IntList replacedShared = new IntList();
     private int[] replacedSorted = new int[0];
+    private final RecentChanges changes = new RecentChanges(Long.MAX_VALUE);
 
     /** Nothing pending: look-ups see the shared index alone. */
     public boolean isEmpty() {
@@ -59,6 +59,12 @@ public final class PendingEntries {
                 add(key & KEPT_BITS, (int) entry);
             }
         }
+        changes.add(entry, replaces, keys == null ? null : LshIndex.kept(keys));
+    }
+
+    /** The changes applied, for {@link LshIndex#unchangedSince}. */
+    RecentChanges changes() {
+        return changes;
     }
 
     /** Entries of the shared index that this transaction replaced, sorted. */
@@ -88,7 +94,8 @@ public final class PendingEntries {
     }
 
     private void add(long key, int entry) {
-        if ((slotsUsed + 1) * 4L > slotKeys.length * 3L) {
+        // at most half full: most keys a look-up asks for are not pending, and a miss walks to an empty slot
+        if ((slotsUsed + 1) * 2L > slotKeys.length) {
             growSlots();
         }
         if (links == linkEntries.length) {

@@ -155,13 +155,14 @@ class LshIndexTest {
 
     @Test
     void strongestKeepsTheEntriesSharingMostKeysInEntryOrder() {
-        LshIndex.Hits hits = new LshIndex.Hits(new int[] {3, 5, 8, 9}, new int[] {2, 6, 2, 7}, 1);
+        LshIndex.Hits hits = new LshIndex.Hits(new int[] {3, 5, 8, 9}, new int[] {2, 6, 2, 7}, 1, 12);
 
         LshIndex.Hits kept = hits.strongest(3);
 
         assertThat(kept.entries()).containsExactly(3, 5, 9);
         assertThat(kept.sharedKeys()).containsExactly(2, 6, 7);
         assertThat(kept.oversized()).isEqualTo(1);
+        assertThat(kept.asOf()).isEqualTo(12);
         assertThat(hits.strongest(4)).isSameAs(hits);
     }
 }
