@@ -30,9 +30,9 @@ public final class Comparer {
     /**
      * Postings the one-pass count walks at most, per word pair of the two texts. Measured per pair: generated
      * revisions of 5,000 words 1.3 (median), of 20,000 words 3.5 (pairs such as "of the" in a third of their
-     * paragraphs); real legal text, the GNU and Mozilla licences against their previous versions 1.1, all eight
-     * of them as one 48,000-word text against itself reordered 7.0. A text of thousands of copies of one clause
-     * walks thousands per pair, and is searched paragraph by paragraph instead.
+     * paragraphs); real legal text (eight GNU and Mozilla licences, each against the previous in a list) 1.1, all
+     * eight as one 48,000-word text against itself reordered 7.0 (BENCHMARKS §10(k)). A text of thousands of copies
+     * of one clause walks thousands per pair, and is searched paragraph by paragraph instead.
      */
     static final int COUNT_BUDGET_PER_PAIR = 32;
     /**
