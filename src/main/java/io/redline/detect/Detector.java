@@ -148,7 +148,8 @@ public final class Detector {
      * The index entries a text finds, timed as {@code redline.lsh-lookup}; {@code earlier} (may be null): those an
      * earlier look-up of the text found, reused if they still hold.
      */
-    private LshIndex.Hits hits(Fingerprint fingerprint, LookupReads dao, PendingEntries pending, LshIndex.Hits earlier) {
+    private LshIndex.Hits hits(Fingerprint fingerprint, LookupReads dao, PendingEntries pending,
+                               LshIndex.Hits earlier) {
         LshIndex.Hits hits;
         try (Timer.Context ignored = lookupTimer.time()) {
             long[] keys = bucketKeys(fingerprint);

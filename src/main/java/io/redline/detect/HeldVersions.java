@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Stored versions held in memory for verification: each one's body, shingle set, signature and paragraph terms. A look-up that finds a held version reads only
- * its small columns ({@link #held}): no body, shingle or signature LOB, and no fingerprinting of the body again.
+ * Stored versions held in memory for verification: each one's body, shingle set, signature and paragraph terms. A
+ * look-up that finds a held version reads only its small columns ({@link #held}): no body, shingle or signature
+ * LOB, and no fingerprinting of the body again.
  * Keyed by (article id, version); bounded in 8-byte units, the least recently used going first.
  *
  * <p>A held version answers only for the row it was made from: the same ingest time (milliseconds) and content

@@ -240,8 +240,8 @@ public final class LshIndex {
      * outside any transaction, with the same cap and weak bucket), without looking the keys up again: true when no
      * change applied since, here or in {@code pending}, added an entry under one of the keys or killed one under one
      * of them. False when it cannot tell (changes no longer held, or {@code earlier} was made inside a transaction):
-     * then only a new find tells. Checking costs a merge of the keys with each change's,
-     * where a find of a long text's hundreds of keys walks hundreds of buckets (BENCHMARKS §10(k)).
+     * then only a new find tells. Checking merges the keys with each change's, where a find of a long text's
+     * hundreds of keys walks hundreds of buckets (BENCHMARKS §10(k)).
      */
     public boolean unchangedSince(Hits earlier, long[] keys, PendingEntries pending) {
         if (earlier.asOf() < 0) {
@@ -250,7 +250,8 @@ public final class LshIndex {
         long[] kept = kept(keys);
         lock.readLock().lock();
         try {
-            return !recent.touches(earlier.asOf(), kept, recent) && !pending.changes().touches(earlier.asOf(), kept, recent);
+            return !recent.touches(earlier.asOf(), kept, recent)
+                    && !pending.changes().touches(earlier.asOf(), kept, recent);
         } finally {
             lock.readLock().unlock();
         }

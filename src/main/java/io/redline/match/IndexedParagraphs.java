@@ -8,8 +8,8 @@ import java.util.RandomAccess;
 
 /**
  * The paragraph terms of one text together with their word-pair index ({@link TermIndex}), built on first use and
- * then shared by every comparison of the text, on any thread: for the text of a look-up, compared as A with each
- * candidate, when it is stored — looked up when prepared and again at commit, on two threads.
+ * then shared by every comparison of the text, on any thread: the text of a look-up, compared as A with each
+ * candidate, and looked up twice when it is stored (when prepared and at commit, on two threads).
  *
  * <p>Example: {@code IndexedParagraphs.of(fingerprinter.paragraphTerms(body))} is a list equal to the terms; a
  * {@link Comparer} given a fingerprint holding it uses its index instead of building one.

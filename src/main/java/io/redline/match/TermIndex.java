@@ -18,14 +18,14 @@ import java.util.Map;
  * <p>Example: paragraphs [ab bc], [bc cd], [xy] (word pairs) and the query [bc cd de] give the second paragraph,
  * with 2 shared pairs.
  *
- * <p>Work is bounded by {@link #MAX_POSTINGS} per query term: a word pair found in more paragraphs than that
- * is not used as a key. Ordinary articles never have one; only degenerate texts do (60,000 copies of one
- * paragraph, or thousands of clauses that all say "the parties"), and there such a pair says nothing about
- * which paragraph is which, like a stopword. A query that holds such pairs ranks the paragraphs found through
+ * <p>A search's work is bounded by {@link #MAX_POSTINGS} per query term: a word pair found in more paragraphs than
+ * that is not used as a key. News articles never have one; long texts do (20,000 words: "of the" in a third of
+ * 300 paragraphs), and degenerate ones (60,000 copies of one paragraph, or thousands of clauses that all say "the
+ * parties"), where such a pair says nothing about which paragraph is which, like a stopword. A query that holds such pairs ranks the paragraphs found through
  * its other pairs, completes the counts of the best {@link #MAX_COMPLETED} with the frequent pairs, and also
  * considers the first paragraph with exactly its pairs.
  *
- * <p>Immutable once built and safe to share between threads (a stored text's index is kept with its terms, see
+ * <p>Immutable once built and safe to share between threads (a look-up's text keeps its index with its terms, see
  * {@link IndexedParagraphs}); the scratch a query needs lives in a {@link Searcher}, one per caller at a time.
  */
 final class TermIndex {
@@ -168,15 +168,15 @@ final class TermIndex {
     }
 
     /**
-     * For every indexed paragraph of this text, its best match in {@code other} — the paragraph sharing the most word
-     * pairs with it, the first in text order on a tie — and, into {@code otherBest}, the same for every paragraph of
-     * {@code other} against this text; both exact, frequent pairs included, and found in one pass over {@code other}'s
-     * pairs: each is looked up here once and the paragraphs of this text holding it are counted. So {@code other} needs
-     * no index of its own. The work is the postings walked: for each pair, the paragraphs of this text holding it, once
-     * per paragraph of {@code other} holding it — about {@code other}'s pairs for ordinary texts, but the product of the
-     * two for a pair most paragraphs of both hold (thousands of copies of one clause). The count therefore stops after
-     * {@code budget} postings and answers null; the caller then searches paragraph by paragraph ({@link Searcher}),
-     * where {@link #MAX_POSTINGS} bounds the work instead.
+     * For every indexed paragraph of this text, its best match in {@code other} — the paragraph sharing the most
+     * word pairs with it, the first in text order on a tie — and, into {@code otherBest}, the same for every
+     * paragraph of {@code other} against this text; both exact, frequent pairs included, and found in one pass over
+     * {@code other}'s pairs: each is looked up here once and the paragraphs of this text holding it are counted. So
+     * {@code other} needs no index of its own. The work is the postings walked: for each pair, the paragraphs of this
+     * text holding it, once per paragraph of {@code other} holding it — about {@code other}'s pairs for ordinary
+     * texts, but the product of the two for a pair most paragraphs of both hold (thousands of copies of one clause).
+     * The count therefore stops after {@code budget} postings and answers null; the caller then searches paragraph
+     * by paragraph ({@link Searcher}), where {@link #MAX_POSTINGS} bounds the work instead.
      *
      * @param other     the indexed paragraphs ({@link #indexes}) of the other text, in text order
      * @param otherBest one slot per paragraph of {@code other}, filled as the return value is
