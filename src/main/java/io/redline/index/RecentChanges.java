@@ -1,5 +1,7 @@
 package io.redline.index;
 
+import io.redline.text.Hashes;
+
 /**
  * The latest changes applied to an index, each with its keys: enough to tell whether a look-up made a moment ago
  * would still find the same entries, without making it again ({@link LshIndex#unchangedSince}). A look-up's result
@@ -74,14 +76,14 @@ final class RecentChanges {
             if (entries[at] <= asOf) {
                 break;
             }
-            if (keys[at] != null && intersects(keys[at], keptKeys)) {
+            if (keys[at] != null && Hashes.intersects(keys[at], keptKeys)) {
                 return true;
             }
             // an entry added since is checked as its own change; an older one killed must have its keys known
             long r = replaced[at];
             if (r > 0 && r <= asOf) {
                 long[] killed = shared.keysOf(r);
-                if (killed == null || intersects(killed, keptKeys)) {
+                if (killed == null || Hashes.intersects(killed, keptKeys)) {
                     return true;
                 }
             }
@@ -114,22 +116,6 @@ final class RecentChanges {
             }
         }
         return null;
-    }
-
-    private static boolean intersects(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                return true;
-            }
-            if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return false;
     }
 
     private void grow() {

@@ -121,6 +121,23 @@ public final class Hashes {
         }
     }
 
+    /** Whether two sorted arrays share a value; stops at the first shared. */
+    public static boolean intersects(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return true;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
+    }
+
     /** Size of the intersection of two sorted distinct arrays. */
     public static int intersectionSize(long[] a, long[] b) {
         int i = 0;

@@ -1,5 +1,6 @@
 package io.redline.spark;
 
+import io.redline.text.Hashes;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -170,7 +171,7 @@ final class CandidateLinks {
             for (int y = x + 1; y < members.size(); y++) {
                 Member a = members.get(x);
                 Member b = members.get(y);
-                out.add(new Tuple2<>(link(a.number(), b.number()), shareAny(a.bigKeys(), b.bigKeys()) ? 2 : 1));
+                out.add(new Tuple2<>(link(a.number(), b.number()), Hashes.intersects(a.bigKeys(), b.bigKeys()) ? 2 : 1));
             }
         }
         return out;
@@ -197,22 +198,6 @@ final class CandidateLinks {
             out.add(link(members[0], members[i]));
         }
         return out;
-    }
-
-    private static boolean shareAny(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                return true;
-            }
-            if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return false;
     }
 
     static long link(int a, int b) {

@@ -37,6 +37,14 @@ class HashesTest {
     }
 
     @Test
+    void intersectsTellsWhetherTwoSortedArraysShareAValue() {
+        assertThat(Hashes.intersects(new long[]{-5, 1, 9}, new long[]{2, 9, 12})).isTrue();
+        assertThat(Hashes.intersects(new long[]{-5, 1, 9}, new long[]{-4, 2, 10})).isFalse();
+        assertThat(Hashes.intersects(new long[]{Long.MIN_VALUE}, new long[]{Long.MIN_VALUE, 0})).isTrue();
+        assertThat(Hashes.intersects(new long[0], new long[]{1})).isFalse();
+    }
+
+    @Test
     void sortedDistinctDropsRepeatsOfALongArray() {
         long[] values = new long[1000];
         for (int i = 0; i < values.length; i++) {
